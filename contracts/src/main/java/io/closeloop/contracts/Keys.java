@@ -1,0 +1,42 @@
+package io.closeloop.contracts;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Record keys. Every key starts with the tenant so that no two tenants share an ordering stream by accident. */
+public final class Keys {
+
+    static final String TENANT_KEY = "tenant";
+    static final String RAW_KEY = "tenant:<strongest identifier>";
+    static final String PERSON_KEY = "tenant:person-id";
+    static final String CONVERSION_KEY = "tenant:conversion-id";
+
+    private Keys() {
+    }
+
+    public static String tenant(String tenant) {
+        return Objects.requireNonNull(tenant, "tenant");
+    }
+
+    /**
+     * Raw events are keyed by their strongest identifier (CRM id > email > phone > click id > device id)
+     * so that events about one identifier stay in order. Without any identifier the event id keeps the
+     * key unique and spreads the load.
+     */
+    public static String raw(String tenant, List<IdentifierRef> identifiers, UUID eventId) {
+        return identifiers == null ? tenant + ":" + eventId : identifiers.stream()
+                .min(Comparator.comparingInt(i -> i.kind().strength()))
+                .map(i -> tenant + ":" + i.kind().code() + ":" + i.value())
+                .orElse(tenant + ":" + eventId);
+    }
+
+    public static String person(String tenant, UUID personId) {
+        return tenant + ":" + personId;
+    }
+
+    public static String conversion(String tenant, String conversionId) {
+        return tenant + ":" + conversionId;
+    }
+}

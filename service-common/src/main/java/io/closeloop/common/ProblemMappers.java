@@ -1,0 +1,95 @@
+package io.closeloop.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure of a request into an RFC 7807 problem; the body never leaks internals. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields", e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = path(e);
+        String reason = CurrentTenant.CLAIM.equals(e.getPropertyName())
+                ? "the tenant comes from the access token and may not be sent in the body"
+                : "unknown field";
+        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields",
+                List.of(FieldError.of(field, reason)));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = path(e);
+        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields",
+                List.of(FieldError.of(field.isEmpty() ? "$" : field, "not a valid " + expected)));
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e) {
+        String field = path(e);
+        String reason = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage();
+        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields",
+                List.of(FieldError.of(field.isEmpty() ? "$" : field, reason)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return Problem.response(Response.Status.BAD_REQUEST, "the body is not valid JSON" + where,
+                List.of(FieldError.of("$", "malformed JSON")));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Problem.response(Response.Status.UNAUTHORIZED, "a valid bearer token is required", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problem.response(Response.Status.UNAUTHORIZED, "a valid bearer token is required", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(Response.Status.FORBIDDEN, "the token's roles do not allow this", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        return Problem.response(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected failure", e);
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "unexpected failure; it has been logged",
+                List.of());
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}
