@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.closeloop.contracts.Headers;
 import io.closeloop.infra.InfraTestResource;
+import io.closeloop.infra.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

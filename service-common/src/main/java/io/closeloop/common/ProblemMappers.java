@@ -75,6 +75,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // The JSON body reader wraps parse errors; answer them like the unwrapped ones.
+        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
+            return unknownField(cause);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return mismatched(cause);
+        }
+        if (e.getCause() instanceof JsonMappingException cause) {
+            return mapping(cause);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformed(cause);
+        }
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         return Problem.response(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), List.of());

@@ -1,0 +1,42 @@
+package io.closeloop.ingest.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The two hashes of a normalized identifier. The match key is an HMAC under the tenant's secret:
+ * pseudonymous, different in every tenant and not reversible by enumerating addresses. Export hashes are
+ * the plain SHA-256 the ad platforms ask for.
+ */
+public final class IdentifierHasher {
+
+    private final byte[] tenantSecret;
+
+    public IdentifierHasher(byte[] tenantSecret) {
+        this.tenantSecret = tenantSecret.clone();
+    }
+
+    /** HMAC-SHA-256 over {@code kind:value}, so equal values of different kinds never collide. */
+    public String matchKey(String kind, String normalizedValue) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(tenantSecret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((kind + ":" + normalizedValue).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    public static String sha256(String value) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.closeloop.ingest.service;
+
+import io.closeloop.contracts.IdentifierKind;
+import io.closeloop.contracts.IdentifierRef;
+import io.closeloop.contracts.Trust;
+import io.closeloop.ingest.domain.EmailNormalizer;
+import io.closeloop.ingest.domain.IdentifierHasher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The identifiers of one event, hashed: match keys for identity and the platforms' export hashes. Events
+ * through the OIDC API come from authenticated sources, so their identifiers are verified.
+ */
+final class IdentifierSet {
+
+    private final IdentifierHasher hasher;
+    private final Violations violations;
+    private final List<IdentifierRef> identifiers = new ArrayList<>();
+    private final Map<String, String> exportHashes = new LinkedHashMap<>();
+
+    IdentifierSet(IdentifierHasher hasher, Violations violations) {
+        this.hasher = hasher;
+        this.violations = violations;
+    }
+
+    IdentifierSet email(String email) {
+        if (email != null) {
+            EmailNormalizer.normalize(email).ifPresentOrElse(normalized -> {
+                identifiers.add(new IdentifierRef(IdentifierKind.EMAIL, hasher.matchKey("email", normalized),
+                        Trust.VERIFIED));
+                String sha = IdentifierHasher.sha256(normalized);
+                exportHashes.put("google_email", sha);
+                exportHashes.put("meta_email", sha);
+            }, () -> violations.add("email", "is not an email address"));
+        }
+        return this;
+    }
+
+    IdentifierSet id(IdentifierKind kind, String field, String value) {
+        if (value != null) {
+            if (value.isBlank() || value.length() > 200) {
+                violations.add(field, "must be 1 to 200 characters");
+            } else {
+                identifiers.add(new IdentifierRef(kind, value.trim(), Trust.VERIFIED));
+            }
+        }
+        return this;
+    }
+
+    IdentifierSet clickIds(Map<String, String> clickIds) {
+        clickIds.forEach((name, value) -> id(IdentifierKind.CLICK_ID, "clickIds." + name, name + ":" + value));
+        return this;
+    }
+
+    List<IdentifierRef> identifiers() {
+        return List.copyOf(identifiers);
+    }
+
+    Map<String, String> exportHashes() {
+        return Map.copyOf(exportHashes);
+    }
+}

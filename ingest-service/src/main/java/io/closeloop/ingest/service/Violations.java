@@ -1,0 +1,36 @@
+package io.closeloop.ingest.service;
+
+import io.closeloop.common.FieldError;
+import io.closeloop.common.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem of a request so that the client learns all of them at once. */
+final class Violations {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    void add(String field, String reason) {
+        errors.add(FieldError.of(field, reason));
+    }
+
+    String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            add(field, "is required");
+            return null;
+        }
+        return value.trim();
+    }
+
+    void maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            add(field, "is longer than " + max + " characters");
+        }
+    }
+
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}
