@@ -1,0 +1,27 @@
+package io.closeloop.identity.messaging;
+
+import io.closeloop.contracts.Topics;
+import io.closeloop.identity.service.ResolutionService;
+import io.closeloop.messaging.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class ConversionRawConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final ResolutionService resolution;
+
+    public ConversionRawConsumer(IdempotentConsumer consumer, ResolutionService resolution) {
+        this.consumer = consumer;
+        this.resolution = resolution;
+    }
+
+    @Incoming("conversions-raw")
+    public Uni<Void> onConversion(ConsumerRecord<String, String> record) {
+        return consumer.consume("identity", Topics.CONVERSIONS_RAW, record,
+                inbound -> resolution.resolveConversion(inbound.value()));
+    }
+}

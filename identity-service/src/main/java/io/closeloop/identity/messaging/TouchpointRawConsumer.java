@@ -1,0 +1,27 @@
+package io.closeloop.identity.messaging;
+
+import io.closeloop.contracts.Topics;
+import io.closeloop.identity.service.ResolutionService;
+import io.closeloop.messaging.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class TouchpointRawConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final ResolutionService resolution;
+
+    public TouchpointRawConsumer(IdempotentConsumer consumer, ResolutionService resolution) {
+        this.consumer = consumer;
+        this.resolution = resolution;
+    }
+
+    @Incoming("touchpoints-raw")
+    public Uni<Void> onTouchpoint(ConsumerRecord<String, String> record) {
+        return consumer.consume("identity", Topics.TOUCHPOINTS_RAW, record,
+                inbound -> resolution.resolveTouchpoint(inbound.value()));
+    }
+}
