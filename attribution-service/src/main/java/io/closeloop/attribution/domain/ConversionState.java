@@ -1,0 +1,51 @@
+package io.closeloop.attribution.domain;
+
+import io.closeloop.attribution.model.Conversion;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The winning (latest {@code occurredAt}) version of a conversion. */
+@Entity
+@Table(name = "conversion")
+@IdClass(ConversionState.Key.class)
+public class ConversionState extends PanacheEntityBase {
+
+    /** ISO 4217 "no currency involved": the currency of a conversion that came without value. */
+    public static final String NO_CURRENCY = "XXX";
+
+    @Id
+    public String tenant;
+    @Id
+    @Column(name = "conversion_id")
+    public String conversionId;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    @Column(name = "person_id", nullable = false)
+    public UUID personId;
+    @Column(name = "conversion_type")
+    public String conversionType;
+    @Column(nullable = false)
+    public String status;
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+    @Column(name = "source_zone")
+    public String sourceZone;
+    @Column(name = "value_minor", nullable = false)
+    public long valueMinor;
+    @Column(nullable = false)
+    public String currency;
+
+    public Conversion toConversion() {
+        return new Conversion(conversionId, occurredAt, status, valueMinor, currency);
+    }
+
+    public record Key(String tenant, String conversionId) implements Serializable {
+    }
+}

@@ -1,0 +1,28 @@
+package io.closeloop.attribution.messaging;
+
+import io.closeloop.attribution.service.JourneyService;
+import io.closeloop.contracts.Topics;
+import io.closeloop.messaging.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class TouchpointResolvedConsumer {
+
+    static final String CONSUMER = "attribution";
+
+    private final IdempotentConsumer consumer;
+    private final JourneyService journeys;
+
+    public TouchpointResolvedConsumer(IdempotentConsumer consumer, JourneyService journeys) {
+        this.consumer = consumer;
+        this.journeys = journeys;
+    }
+
+    @Incoming("touchpoints-resolved")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return consumer.consume(CONSUMER, Topics.TOUCHPOINTS_RESOLVED, record, in -> journeys.addTouch(in.value()));
+    }
+}

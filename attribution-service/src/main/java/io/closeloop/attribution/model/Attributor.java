@@ -1,0 +1,73 @@
+package io.closeloop.attribution.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Credits one conversion under one model. The rules every model shares live here:
+ * <ul>
+ *   <li>a touch counts only if it happened strictly before the conversion and no earlier than
+ *       {@code lookback} before it (a touch exactly at the window's start counts);</li>
+ *   <li>a touch whose consent did not allow measurement never counts;</li>
+ *   <li>a withdrawn conversion (lost, cancelled) gets no credit at all;</li>
+ *   <li>a conversion without any eligible touch gets one {@link Credit#UNATTRIBUTED} credit for its whole
+ *       value, so that revenue totals stay complete and the gap is visible in reports;</li>
+ *   <li>credits add up exactly to the value (see {@link LargestRemainder}) and fractional conversions
+ *       to 1; touches with zero weight get no credit line.</li>
+ * </ul>
+ */
+public final class Attributor {
+
+    private final Duration lookback;
+
+    public Attributor(Duration lookback) {
+        if (lookback.isNegative() || lookback.isZero()) {
+            throw new IllegalArgumentException("lookback must be positive: " + lookback);
+        }
+        this.lookback = lookback;
+    }
+
+    public Duration lookback() {
+        return lookback;
+    }
+
+    /** The touches that may earn credit for {@code conversion}, in journey order. */
+    public List<Touch> path(Conversion conversion, Collection<Touch> touches) {
+        Instant windowStart = conversion.at().minus(lookback);
+        return touches.stream()
+                .filter(Touch::measurementAllowed)
+                .filter(touch -> touch.at().isBefore(conversion.at()) && !touch.at().isBefore(windowStart))
+                .sorted(Touch.JOURNEY_ORDER)
+                .toList();
+    }
+
+    public List<Credit> attribute(AttributionModel model, Conversion conversion, Collection<Touch> touches) {
+        if (conversion.withdrawn()) {
+            return List.of();
+        }
+        List<Touch> path = path(conversion, touches);
+        if (path.isEmpty()) {
+            return List.of(Credit.unattributed(conversion.valueMinor()));
+        }
+        double[] weights = model.weights(path, conversion.at());
+        if (weights.length != path.size()) {
+            throw new IllegalStateException(model.id() + " returned " + weights.length + " weights for "
+                    + path.size() + " touches");
+        }
+        long[] minor = LargestRemainder.allocate(conversion.valueMinor(), weights);
+        double sum = 0;
+        for (double weight : weights) {
+            sum += weight;
+        }
+        List<Credit> credits = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            if (weights[i] > 0) {
+                credits.add(new Credit(path.get(i), minor[i], weights[i] / sum));
+            }
+        }
+        return credits;
+    }
+}

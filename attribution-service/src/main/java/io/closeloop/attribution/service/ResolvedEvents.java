@@ -1,0 +1,96 @@
+package io.closeloop.attribution.service;
+
+import io.closeloop.attribution.domain.ConversionState;
+import io.closeloop.attribution.domain.JourneyTouch;
+import io.closeloop.contracts.ConsentPurpose;
+import io.closeloop.contracts.ConversionResolved;
+import io.closeloop.contracts.Money;
+import io.closeloop.contracts.TouchpointResolved;
+import io.closeloop.contracts.Utm;
+import io.closeloop.messaging.PoisonMessageException;
+import java.util.Currency;
+
+/**
+ * Reads resolved events into journey rows. A record missing what attribution cannot do without is
+ * poison: it goes to the dead-letter topic instead of being retried forever.
+ */
+final class ResolvedEvents {
+
+    /** The channel of a touch that came without one. */
+    static final String UNASSIGNED = "unassigned";
+    static final String DEFAULT_STATUS = "completed";
+
+    private ResolvedEvents() {
+    }
+
+    static boolean allowsMeasurement(TouchpointResolved touch) {
+        return touch.consent() != null && touch.consent().allows(ConsentPurpose.MEASUREMENT);
+    }
+
+    static JourneyTouch touch(TouchpointResolved event) {
+        require(event.eventId(), "eventId");
+        require(event.personId(), "personId");
+        require(event.occurredAt(), "occurredAt");
+        JourneyTouch touch = new JourneyTouch();
+        touch.tenant = event.tenant();
+        touch.eventId = event.eventId();
+        touch.personId = event.personId();
+        touch.occurredAt = event.occurredAt();
+        touch.channel = event.channel() == null || event.channel().isBlank() ? UNASSIGNED : event.channel();
+        Utm utm = event.utm();
+        if (utm != null) {
+            touch.utmSource = utm.source();
+            touch.utmMedium = utm.medium();
+            touch.utmCampaign = utm.campaign();
+        }
+        return touch;
+    }
+
+    static ConversionState conversion(ConversionResolved event) {
+        require(event.eventId(), "eventId");
+        require(event.personId(), "personId");
+        require(event.occurredAt(), "occurredAt");
+        if (event.conversionId() == null || event.conversionId().isBlank()) {
+            throw new PoisonMessageException("conversion has no conversionId");
+        }
+        ConversionState conversion = new ConversionState();
+        conversion.tenant = event.tenant();
+        conversion.conversionId = event.conversionId();
+        conversion.eventId = event.eventId();
+        conversion.personId = event.personId();
+        conversion.conversionType = event.conversionType();
+        conversion.status = event.status() == null || event.status().isBlank() ? DEFAULT_STATUS : event.status();
+        conversion.occurredAt = event.occurredAt();
+        conversion.sourceZone = event.sourceZone();
+        Money value = event.value();
+        if (value == null) {
+            // Lead stages carry no value; the conversion still counts, for nothing.
+            conversion.valueMinor = 0;
+            conversion.currency = ConversionState.NO_CURRENCY;
+        } else {
+            if (value.amountMinor() < 0) {
+                throw new PoisonMessageException("conversion value is negative: " + value.amountMinor());
+            }
+            conversion.valueMinor = value.amountMinor();
+            conversion.currency = currency(value.currency());
+        }
+        return conversion;
+    }
+
+    private static String currency(String code) {
+        try {
+            if (code != null && Currency.getInstance(code).getCurrencyCode().equals(code)) {
+                return code;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new PoisonMessageException("conversion value has no ISO 4217 currency: " + code);
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new PoisonMessageException("resolved event has no " + field);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.closeloop.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.closeloop.contracts.Topics;
+import io.closeloop.infra.TopicProbe;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One person's journey crosses every service through real infrastructure and comes back as attributed
+ * revenue. Last touch must give the whole conversion to the last channel before it — a first-touch or
+ * linear result would give different numbers — while a later touch and an out-of-range conversion give
+ * nothing, and each tenant sees only its own revenue.
+ */
+class ClosedLoopSliceIT {
+
+    private static final String JANE = "Jane.Doe@Example.com";
+    private static Platform4Services platform;
+
+    @BeforeAll
+    static void sendTheJourneys() {
+        platform = Platform4Services.get();
+        String acme = platform.tokens.clientCredentialsToken("acme-service", "acme-service-secret");
+        String globex = platform.tokens.clientCredentialsToken("globex-service", "globex-service-secret");
+
+        // acme: three touches on three channels, the conversion, then a touch after it.
+        touch(acme, "2026-10-01T09:00:00+02:00", JANE, "google", "cpc", "brand_search");
+        touch(acme, "2026-10-03T08:30:00Z", JANE, "newsletter", "email", "october_news");
+        touch(acme, "2026-10-05T18:45:00Z", "jane.doe@example.com ", "facebook", "paid_social", "retargeting_q4");
+        conversion(acme, "order-1001", "2026-10-06T12:00:00Z", JANE, 125_000, "EUR");
+        touch(acme, "2026-10-08T10:00:00Z", JANE, "google", "cpc", "brand_search");
+        // acme: another person converts in September, outside the queried range.
+        touch(acme, "2026-09-01T10:00:00Z", "bob@example.com", "google", "cpc", "brand_search");
+        conversion(acme, "order-0900", "2026-09-15T10:00:00Z", "bob@example.com", 50_000, "EUR");
+        // globex: the same email is another person there.
+        touch(globex, "2026-10-02T10:00:00Z", JANE, "bing", "cpc", "globex_search");
+        conversion(globex, "g-77", "2026-10-04T10:00:00Z", JANE, 9_900, "USD");
+    }
+
+    @Test
+    void lastTouchGivesTheWholeConversionToTheLastChannelBeforeIt() {
+        // first touch would credit paid_search, linear 41667/41667/41666 over three channels.
+        assertReport("acme-analyst", "2026-10-01", "2026-10-31", report -> {
+            List<Map<String, Object>> rows = report.getList("rows");
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0)).containsEntry("channel", "paid_social")
+                    .containsEntry("campaign", "retargeting_q4").containsEntry("currency", "EUR");
+            assertThat(report.getLong("rows[0].revenueMinor")).isEqualTo(125_000L);
+            assertThat(report.getDouble("rows[0].conversions")).isEqualTo(1.0);
+            assertThat(report.getList("totals")).hasSize(1);
+            assertThat(report.getLong("totals[0].revenueMinor")).isEqualTo(125_000L);
+        });
+    }
+
+    @Test
+    void theConversionOutsideTheRangeCountsOnlyInItsOwnRange() {
+        assertReport("acme-analyst", "2026-09-01", "2026-09-30", september -> {
+            assertThat(september.getList("rows")).hasSize(1);
+            assertThat(september.getString("rows[0].channel")).isEqualTo("paid_search");
+            assertThat(september.getString("rows[0].campaign")).isEqualTo("brand_search");
+            assertThat(september.getLong("rows[0].revenueMinor")).isEqualTo(50_000L);
+        });
+        assertReport("acme-analyst", "2026-09-01", "2026-10-31",
+                both -> assertThat(both.getLong("totals[0].revenueMinor")).isEqualTo(175_000L));
+    }
+
+    @Test
+    void eachTenantSeesOnlyItsOwnRevenue() {
+        assertReport("globex-analyst", "2026-10-01", "2026-10-31", globex -> {
+            assertThat(globex.getList("rows")).hasSize(1);
+            assertThat(globex.getString("rows[0].channel")).isEqualTo("paid_search");
+            assertThat(globex.getString("rows[0].campaign")).isEqualTo("globex_search");
+            assertThat(globex.getString("rows[0].currency")).isEqualTo("USD");
+            assertThat(globex.getLong("rows[0].revenueMinor")).isEqualTo(9_900L);
+            assertThat(globex.getList("totals")).hasSize(1);
+            assertThat(globex.getLong("totals[0].revenueMinor")).isEqualTo(9_900L);
+        });
+    }
+
+    @Test
+    void theApiRefusesMissingTokensAndWrongRoles() {
+        given().contentType(ContentType.JSON).body("{}").post(platform.url("ingest") + "/api/v1/touchpoints")
+                .then().statusCode(401);
+        given().get(reportUrl("2026-10-01", "2026-10-31")).then().statusCode(401);
+        given().auth().oauth2("not-a-token").get(reportUrl("2026-10-01", "2026-10-31")).then().statusCode(401);
+
+        given().auth().oauth2(platform.token("acme-analyst")).contentType(ContentType.JSON)
+                .body("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\"}")
+                .post(platform.url("ingest") + "/api/v1/touchpoints").then().statusCode(403);
+        given().auth().oauth2(platform.token("acme-ingest")).get(reportUrl("2026-10-01", "2026-10-31"))
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aTenantNamedInTheBodyIsRefused() {
+        given().auth().oauth2(platform.token("acme-ingest")).contentType(ContentType.JSON)
+                .body("{\"tenant\":\"globex\",\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\"}")
+                .post(platform.url("ingest") + "/api/v1/touchpoints")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void emailsNeverLeaveIngestInClear() throws Exception {
+        lastTouchGivesTheWholeConversionToTheLastChannelBeforeIt();
+        String bootstrap = platform.infra.kafka().bootstrapServers();
+        List<String> published = new ArrayList<>();
+        for (String topic : List.of(Topics.TOUCHPOINTS_RAW.name(), Topics.CONVERSIONS_RAW.name(),
+                Topics.TOUCHPOINTS_RESOLVED.name(), Topics.CONVERSIONS_RESOLVED.name(), Topics.CREDITS.name())) {
+            TopicProbe.readUntil(bootstrap, topic, Duration.ofSeconds(3), records -> false)
+                    .forEach(r -> published.add(r.value()));
+        }
+        assertThat(published).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(published).noneMatch(v -> v.toLowerCase().contains("jane.doe@example.com"))
+                .noneMatch(v -> v.contains("bob@example.com"));
+
+        var db = platform.infra.database("ingest");
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select payload from raw_event")) {
+            int count = 0;
+            while (rows.next()) {
+                assertThat(rows.getString(1).toLowerCase()).doesNotContain("jane.doe@example.com")
+                        .doesNotContain("bob@example.com");
+                count++;
+            }
+            assertThat(count).isGreaterThanOrEqualTo(9);
+        }
+    }
+
+    /**
+     * Asserts the report once the pipeline has caught up (events cross three asynchronous hops), and again
+     * a moment later so that a late wrong credit would still fail the test.
+     */
+    private static void assertReport(String user, String from, String to, Consumer<JsonPath> assertion) {
+        String token = platform.token(user);
+        Runnable check = () -> assertion.accept(given().auth().oauth2(token).get(reportUrl(from, to))
+                .then().statusCode(200).extract().jsonPath());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(check::run);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(check::run);
+    }
+
+    private static String reportUrl(String from, String to) {
+        return platform.url("reporting") + "/api/v1/reports/attributed-revenue?model=last_touch&from=" + from
+                + "&to=" + to;
+    }
+
+    private static void touch(String token, String at, String email, String source, String medium, String campaign) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("type", "ad_click", "occurredAt", at, "email", email,
+                        "utm", Map.of("source", source, "medium", medium, "campaign", campaign)))
+                .post(platform.url("ingest") + "/api/v1/touchpoints")
+                .then().statusCode(202);
+    }
+
+    private static void conversion(String token, String id, String at, String email, long amountMinor,
+                                   String currency) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("conversionId", id, "type", "purchase", "occurredAt", at, "email", email,
+                        "value", Map.of("amountMinor", amountMinor, "currency", currency)))
+                .post(platform.url("ingest") + "/api/v1/conversions")
+                .then().statusCode(202);
+    }
+}

@@ -1,0 +1,106 @@
+package io.closeloop.reporting.repository;
+
+import io.closeloop.contracts.CreditLine;
+import io.closeloop.contracts.CreditSet;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Credit sets as reporting keeps them: the highest version of each, and its lines. */
+@ApplicationScoped
+public class CreditRepository {
+
+    /** Only a higher version replaces what is stored; equal or lower versions arriving late change nothing. */
+    private static final String UPSERT_IF_HIGHER = "insert into credit_set (tenant, conversion_id, model_id,"
+            + " set_version, status, conversion_type, conversion_time, currency, value_minor)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            + " on conflict (tenant, conversion_id, model_id) do update set set_version = excluded.set_version,"
+            + " status = excluded.status, conversion_type = excluded.conversion_type,"
+            + " conversion_time = excluded.conversion_time, currency = excluded.currency,"
+            + " value_minor = excluded.value_minor, stored_at = now()"
+            + " where credit_set.set_version < excluded.set_version";
+    private static final String DELETE_LINES = "delete from credit_line"
+            + " where tenant = ?1 and conversion_id = ?2 and model_id = ?3";
+    private static final String INSERT_LINE = "insert into credit_line (tenant, conversion_id, model_id, line_no,"
+            + " channel, source, medium, campaign, credit_minor, fractional_conversions)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    private static final String REVENUE = "select l.channel, l.campaign, s.currency,"
+            + " sum(l.credit_minor), sum(l.fractional_conversions)"
+            + " from credit_set s join credit_line l on l.tenant = s.tenant and l.conversion_id = s.conversion_id"
+            + " and l.model_id = s.model_id"
+            + " where s.tenant = ?1 and s.model_id = ?2 and s.status <> 'withdrawn'"
+            + " and s.conversion_time >= ?3 and s.conversion_time < ?4"
+            + " group by l.channel, l.campaign, s.currency";
+
+    /** Stores {@code set} if it is newer than the stored version; true when it was. */
+    public Uni<Boolean> upsertIfHigher(CreditSet set) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT_IF_HIGHER)
+                        .setParameter(1, set.tenant())
+                        .setParameter(2, set.conversionId())
+                        .setParameter(3, set.modelId())
+                        .setParameter(4, set.setVersion())
+                        .setParameter(5, set.status().code())
+                        .setParameter(6, set.conversionType())
+                        .setParameter(7, utc(set.conversionTime()))
+                        .setParameter(8, set.currency())
+                        .setParameter(9, set.valueMinor())
+                        .executeUpdate())
+                .map(rows -> rows == 1);
+    }
+
+    public Uni<Void> replaceLines(CreditSet set, List<CreditLine> lines) {
+        Uni<Void> chain = Panache.getSession().chain(session -> session.createNativeQuery(DELETE_LINES)
+                        .setParameter(1, set.tenant())
+                        .setParameter(2, set.conversionId())
+                        .setParameter(3, set.modelId())
+                        .executeUpdate())
+                .replaceWithVoid();
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNo = i + 1;
+            CreditLine line = lines.get(i);
+            chain = chain.chain(() -> insertLine(set, lineNo, line));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> insertLine(CreditSet set, int lineNo, CreditLine line) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_LINE)
+                        .setParameter(1, set.tenant())
+                        .setParameter(2, set.conversionId())
+                        .setParameter(3, set.modelId())
+                        .setParameter(4, lineNo)
+                        .setParameter(5, line.channel())
+                        .setParameter(6, line.source())
+                        .setParameter(7, line.medium())
+                        .setParameter(8, line.campaign())
+                        .setParameter(9, line.creditMinor())
+                        .setParameter(10, BigDecimal.valueOf(line.fractionalConversions()))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Revenue per channel, campaign and currency of the conversions in [{@code from}, {@code until}). */
+    public Uni<List<RevenueGroup>> revenue(String tenant, String modelId, Instant from, Instant until) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(REVENUE, Object[].class)
+                        .setParameter(1, tenant)
+                        .setParameter(2, modelId)
+                        .setParameter(3, utc(from))
+                        .setParameter(4, utc(until))
+                        .getResultList())
+                .map(rows -> rows.stream().map(CreditRepository::group).toList());
+    }
+
+    private static RevenueGroup group(Object[] row) {
+        return new RevenueGroup((String) row[0], (String) row[1], ((String) row[2]).trim(),
+                ((Number) row[3]).longValue(), new BigDecimal(row[4].toString()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,50 @@
+package io.closeloop.reporting.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.closeloop.reporting.repository.RevenueGroup;
+import io.closeloop.reporting.rest.AttributedRevenueReport;
+import io.closeloop.reporting.rest.RevenueRow;
+import io.closeloop.reporting.rest.RevenueTotal;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportServiceTest {
+
+    private final ReportRequest request = new ReportRequest(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+            "last_touch");
+
+    @Test
+    void rowsAreSortedByRevenueThenChannelAndCampaignAndTotalledPerCurrency() {
+        AttributedRevenueReport report = ReportService.report(request, "Europe/Berlin", List.of(
+                group("email", "b", "EUR", 500, "1"),
+                group("paid_search", null, "EUR", 900, "2"),
+                group("email", null, "EUR", 500, "0.5"),
+                group("email", "a", "EUR", 500, "0.5"),
+                group("unattributed", null, "USD", 700, "1")));
+
+        assertThat(report.rows()).extracting(RevenueRow::channel, RevenueRow::campaign, RevenueRow::revenueMinor)
+                .containsExactly(tuple("paid_search", null, 900L), tuple("unattributed", null, 700L),
+                        tuple("email", "a", 500L), tuple("email", "b", 500L), tuple("email", null, 500L));
+        assertThat(report.totals()).containsExactly(new RevenueTotal("EUR", 2400, new BigDecimal("4")),
+                new RevenueTotal("USD", 700, new BigDecimal("1")));
+        assertThat(report.timeZone()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void fractionalConversionsAreRoundedToSixDecimalsWithoutNoise() {
+        assertThat(ReportService.conversions(new BigDecimal("0.9999999999999999"))).isEqualTo(new BigDecimal("1"));
+        assertThat(ReportService.conversions(new BigDecimal("100.0"))).isEqualTo(new BigDecimal("100"));
+        assertThat(ReportService.conversions(new BigDecimal("1.6250000"))).isEqualTo(new BigDecimal("1.625"));
+        assertThat(ReportService.conversions(new BigDecimal("0.33333333333"))).isEqualTo(new BigDecimal("0.333333"));
+        assertThat(ReportService.conversions(new BigDecimal("100")).toString()).isEqualTo("100");
+    }
+
+    private static RevenueGroup group(String channel, String campaign, String currency, long revenue,
+                                      String conversions) {
+        return new RevenueGroup(channel, campaign, currency, revenue, new BigDecimal(conversions));
+    }
+}
