@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.closeloop.contracts.ConversionResolved;
+import io.closeloop.contracts.Json;
 import io.closeloop.contracts.Topics;
+import io.closeloop.contracts.TouchpointResolved;
 import io.closeloop.infra.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -16,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +97,30 @@ class ClosedLoopSliceIT {
     }
 
     @Test
+    void identityLinksOneEmailToOnePersonPerTenant() {
+        lastTouchGivesTheWholeConversionToTheLastChannelBeforeIt();
+        String bootstrap = platform.infra.kafka().bootstrapServers();
+        List<ConversionResolved> conversions = TopicProbe.readUntil(bootstrap, Topics.CONVERSIONS_RESOLVED.name(),
+                        Duration.ofSeconds(3), records -> false).stream()
+                .map(r -> read(r.value(), ConversionResolved.class)).toList();
+        List<TouchpointResolved> touches = TopicProbe.readUntil(bootstrap, Topics.TOUCHPOINTS_RESOLVED.name(),
+                        Duration.ofSeconds(3), records -> false).stream()
+                .map(r -> read(r.value(), TouchpointResolved.class)).toList();
+        UUID acmeJane = conversions.stream().filter(c -> c.conversionId().equals("order-1001")).findFirst()
+                .orElseThrow().personId();
+        UUID globexJane = conversions.stream().filter(c -> c.conversionId().equals("g-77")).findFirst()
+                .orElseThrow().personId();
+        UUID acmeBob = conversions.stream().filter(c -> c.conversionId().equals("order-0900")).findFirst()
+                .orElseThrow().personId();
+
+        assertThat(touches.stream().filter(t -> t.personId().equals(acmeJane)))
+                .hasSize(4).allMatch(t -> t.tenant().equals("acme"));
+        assertThat(touches.stream().filter(t -> t.personId().equals(globexJane)))
+                .hasSize(1).allMatch(t -> t.tenant().equals("globex"));
+        assertThat(Set.of(acmeJane, globexJane, acmeBob)).hasSize(3);
+    }
+
+    @Test
     void theApiRefusesMissingTokensAndWrongRoles() {
         given().contentType(ContentType.JSON).body("{}").post(platform.url("ingest") + "/api/v1/touchpoints")
                 .then().statusCode(401);
@@ -151,6 +180,14 @@ class ClosedLoopSliceIT {
                 .then().statusCode(200).extract().jsonPath());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(check::run);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(check::run);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.read(json, type);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("unreadable " + type.getSimpleName() + ": " + json, e);
+        }
     }
 
     private static String reportUrl(String from, String to) {

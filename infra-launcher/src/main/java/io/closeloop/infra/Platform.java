@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * The local platform from one command:
  *
  * <pre>
- * java -jar infra-launcher/target/infra-launcher-*.jar start [--dir D] [--no-keycloak]   infrastructure only
- * java -jar infra-launcher/target/infra-launcher-*.jar up    [--dir D]                   infrastructure + the four services
- * java -jar infra-launcher/target/infra-launcher-*.jar stop  [--dir D]                   stops the launcher running on D
+ * java -cp "infra-launcher/target/*:infra-launcher/target/lib/*" io.closeloop.infra.Platform start [--dir D] [--no-keycloak]   infrastructure only
+ * java -cp "infra-launcher/target/*:infra-launcher/target/lib/*" io.closeloop.infra.Platform up    [--dir D]                   infrastructure + the four services
+ * java -cp "infra-launcher/target/*:infra-launcher/target/lib/*" io.closeloop.infra.Platform stop  [--dir D]                   stops the launcher running on D
  * </pre>
  *
  * <p>{@code start} and {@code up} stay in the foreground until Ctrl-C or SIGTERM; {@code stop}
