@@ -1,10 +1,15 @@
 package io.closeloop.e2e;
 
 import io.closeloop.infra.Infrastructure;
+import io.closeloop.infra.LauncherLogging;
 import io.closeloop.infra.TokenClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole platform for end-to-end tests, started once per JVM: real Kafka, PostgreSQL and Keycloak, and
@@ -25,10 +30,12 @@ final class Platform4Services {
         this.tokens = TokenClient.of(infra.keycloak());
     }
 
-    static synchronized Platform4Services get() {
+    static synchronized Platform4Services get() throws IOException {
         if (running == null) {
             Path root = Path.of(System.getProperty("closeloop.repo.root", "..")).toAbsolutePath().normalize();
             Path dir = root.resolve("e2e-tests").resolve("target").resolve("platform");
+            deleteTree(dir);
+            LauncherLogging.toFile(dir.resolve("logs").resolve("infrastructure.log"));
             Infrastructure infra = Infrastructure.start(dir, true, false);
             Platform4Services platform = new Platform4Services(infra);
             try {
@@ -46,6 +53,18 @@ final class Platform4Services {
             running = platform;
         }
         return running;
+    }
+
+    /** Every run starts from empty topics and databases, so that a rerun asserts the same numbers. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     String url(String service) {

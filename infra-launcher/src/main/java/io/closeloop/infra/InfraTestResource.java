@@ -68,6 +68,11 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         return shared().kafka;
     }
 
+    /** The database of {@code service} on the shared server, e.g. to look at what a test stored. */
+    public static DatabaseCoordinates database(String service) {
+        return shared().database(service);
+    }
+
     /** The shared database server; starts it if no test resource has yet. */
     public static PostgresServer postgres() {
         return shared().postgres;

@@ -15,7 +15,7 @@ import org.jboss.logmanager.handlers.FileHandler;
  * Sends the launcher's own logging (Kafka's broker, zonky, ours) to a file: the terminal is kept for
  * the short summary a person reads.
  */
-final class LauncherLogging {
+public final class LauncherLogging {
 
     private LauncherLogging() {
     }
@@ -25,7 +25,8 @@ final class LauncherLogging {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
     }
 
-    static void toFile(Path file) {
+    /** Also used by the end-to-end tests, whose console would otherwise carry the broker's chatter. */
+    public static void toFile(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Logger root = LogContext.getLogContext().getLogger("");

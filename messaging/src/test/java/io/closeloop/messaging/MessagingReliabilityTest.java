@@ -11,11 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +41,6 @@ class MessagingReliabilityTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
 
     @Test
     void aRolledBackWritePublishesNothing() throws SQLException {
@@ -171,11 +161,7 @@ class MessagingReliabilityTest {
         return new KafkaProducer<>(props);
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
+    private static long count(String sql) throws SQLException {
+        return InfraTestResource.database("messaging").queryLong(sql);
     }
 }

@@ -23,11 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -58,12 +54,6 @@ class AttributionFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
 
     @Test
     void lastTouchCreditsALateTouchRestatesOnlyWhatItAffectsAndRedeliveryChangesNothing() throws Exception {
@@ -246,11 +236,7 @@ class AttributionFlowTest {
         }
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
+    private static long count(String sql) throws SQLException {
+        return InfraTestResource.database("attribution").queryLong(sql);
     }
 }

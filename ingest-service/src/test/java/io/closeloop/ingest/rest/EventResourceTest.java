@@ -20,10 +20,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +34,6 @@ class EventResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
 
     @Test
     @TestSecurity(user = "acme-ingest", roles = "ingest")
@@ -187,17 +177,10 @@ class EventResourceTest {
                 .body("errors.field", hasItem(field));
     }
 
-    private List<String> storedPayloads() throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select payload from raw_event")) {
-            List<String> payloads = new java.util.ArrayList<>();
-            while (rows.next()) {
-                payloads.add(rows.getString(1));
-            }
-            assertThat(payloads).isNotEmpty();
-            return payloads;
-        }
+    private static List<String> storedPayloads() throws Exception {
+        List<String> payloads = InfraTestResource.database("ingest").queryStrings("select payload from raw_event");
+        assertThat(payloads).isNotEmpty();
+        return payloads;
     }
 
     /** The records of one event, read until it appears and a little longer so that a second copy would show. */

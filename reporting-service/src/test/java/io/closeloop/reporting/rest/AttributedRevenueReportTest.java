@@ -22,11 +22,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,12 +46,6 @@ class AttributedRevenueReportTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
 
     @Test
     @TestSecurity(user = "acme-analyst", roles = "analyst")
@@ -261,11 +251,7 @@ class AttributedRevenueReportTest {
                 + " and event_id in (" + ids + ")") == events.size());
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            return result.next() ? result.getLong(1) : 0;
-        }
+    private static long count(String sql) throws SQLException {
+        return InfraTestResource.database("reporting").queryLong(sql);
     }
 }
