@@ -1,76 +1,59 @@
 package io.closeloop.ingest.domain;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
- * Assigns a channel group from source and medium, after GA4's default channel groups (the subset the
- * foundation needs; the full table with tenant overrides comes with the ingest issue).
+ * Assigns a channel group from a touch's UTM source, medium and campaign: first the tenant's override rules
+ * in their order, then GA4's default channel groups extended with Closeloop's offline groups
+ * ({@link DefaultChannelRules}). Channel ids are snake_case, lower case, and stable: reports and
+ * attribution store them.
  */
 public final class ChannelGrouping {
 
     public static final String DIRECT = "direct";
+    public static final String CROSS_NETWORK = "cross_network";
+    public static final String PAID_SHOPPING = "paid_shopping";
     public static final String PAID_SEARCH = "paid_search";
     public static final String PAID_SOCIAL = "paid_social";
-    public static final String ORGANIC_SEARCH = "organic_search";
-    public static final String ORGANIC_SOCIAL = "organic_social";
-    public static final String EMAIL = "email";
-    public static final String SMS = "sms";
+    public static final String PAID_VIDEO = "paid_video";
     public static final String DISPLAY = "display";
-    public static final String AFFILIATES = "affiliates";
+    public static final String PAID_OTHER = "paid_other";
+    public static final String ORGANIC_SHOPPING = "organic_shopping";
+    public static final String ORGANIC_SOCIAL = "organic_social";
+    public static final String ORGANIC_VIDEO = "organic_video";
+    public static final String ORGANIC_SEARCH = "organic_search";
     public static final String REFERRAL = "referral";
+    public static final String EMAIL = "email";
+    public static final String AFFILIATES = "affiliates";
+    public static final String AUDIO = "audio";
+    public static final String SMS = "sms";
+    public static final String MOBILE_PUSH_NOTIFICATIONS = "mobile_push_notifications";
     public static final String UNASSIGNED = "unassigned";
-
-    private static final Set<String> SEARCH_SOURCES = Set.of("google", "bing", "yahoo", "duckduckgo", "baidu",
-            "yandex", "ecosia");
-    private static final Set<String> SOCIAL_SOURCES = Set.of("facebook", "instagram", "linkedin", "twitter", "x",
-            "tiktok", "pinterest", "reddit", "snapchat", "youtube", "meta", "fb", "ig");
-    private static final Pattern PAID_MEDIUM = Pattern.compile("^(.*cp.*|ppc|retargeting|paid.*)$");
+    // Closeloop's groups for the offline touches GA4 never sees.
+    public static final String PHONE = "phone";
+    public static final String EVENTS = "events";
+    public static final String QR_PRINT = "qr_print";
+    public static final String OFFLINE = "offline";
 
     private ChannelGrouping() {
     }
 
+    /** The default group of a source and medium (no campaign, no tenant overrides). */
     public static String channelOf(String source, String medium) {
-        String s = clean(source);
-        String m = clean(medium);
-        if (s.isEmpty() && (m.isEmpty() || m.equals("(none)") || m.equals("(not set)"))) {
-            return DIRECT;
-        }
-        if (m.equals("email") || m.equals("e-mail") || m.equals("e_mail") || s.equals("newsletter")) {
-            return EMAIL;
-        }
-        if (m.equals("sms") || s.equals("sms")) {
-            return SMS;
-        }
-        if (m.equals("paid_social") || m.equals("paidsocial") || m.equals("social_paid")
-                || (SOCIAL_SOURCES.contains(s) && PAID_MEDIUM.matcher(m).matches())) {
-            return PAID_SOCIAL;
-        }
-        if (m.equals("paid_search") || m.equals("paidsearch")
-                || (SEARCH_SOURCES.contains(s) && PAID_MEDIUM.matcher(m).matches())) {
-            return PAID_SEARCH;
-        }
-        if (m.equals("display") || m.equals("banner") || m.equals("cpm") || m.equals("expandable")
-                || m.equals("interstitial")) {
-            return DISPLAY;
-        }
-        if (m.equals("affiliate")) {
-            return AFFILIATES;
-        }
-        if (SOCIAL_SOURCES.contains(s) || m.equals("social") || m.equals("social-network") || m.equals("sm")) {
-            return ORGANIC_SOCIAL;
-        }
-        if (m.equals("organic") || SEARCH_SOURCES.contains(s)) {
-            return ORGANIC_SEARCH;
-        }
-        if (m.equals("referral") || m.equals("app") || m.equals("link")) {
-            return REFERRAL;
-        }
-        return UNASSIGNED;
+        return channelOf(source, medium, null, ChannelOverrides.NONE);
     }
 
-    private static String clean(String value) {
-        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    /** The default group; the campaign matters for Cross-network and the shopping groups. */
+    public static String channelOf(String source, String medium, String campaign) {
+        return channelOf(source, medium, campaign, ChannelOverrides.NONE);
+    }
+
+    /**
+     * The group of a touch: the tenant's first matching override, else the default. Values are normalized
+     * here ({@link UtmNormalizer#key}), so raw and already-normalized UTMs group alike.
+     */
+    public static String channelOf(String source, String medium, String campaign, ChannelOverrides overrides) {
+        String s = UtmNormalizer.key(source);
+        String m = UtmNormalizer.key(medium);
+        String c = UtmNormalizer.key(campaign);
+        return overrides.channelOf(s, m, c).orElseGet(() -> DefaultChannelRules.channelOf(s, m, c));
     }
 }

@@ -14,6 +14,8 @@ public record ConversionRequest(
         @Schema(required = true, examples = "2026-11-05T15:00:00+01:00") String occurredAt,
         String timeZone,
         @Schema(description = "Hashed on arrival; never stored or forwarded in clear") String email,
+        @Schema(description = "Hashed on arrival (E.164, the tenant's phone region when no country code is given); "
+                + "never stored or forwarded in clear", examples = "+4915123456789") String phone,
         String anonymousId,
         String crmContactId,
         MoneyFields value,

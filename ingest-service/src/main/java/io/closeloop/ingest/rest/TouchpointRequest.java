@@ -16,6 +16,8 @@ public record TouchpointRequest(
         @Schema(description = "IANA zone for a local occurredAt; default the tenant's", examples = "Europe/Berlin")
         String timeZone,
         @Schema(description = "Hashed on arrival; never stored or forwarded in clear") String email,
+        @Schema(description = "Hashed on arrival (E.164, the tenant's phone region when no country code is given); "
+                + "never stored or forwarded in clear", examples = "+4915123456789") String phone,
         @Schema(description = "Device or cookie id") String anonymousId,
         String crmContactId,
         UtmFields utm,

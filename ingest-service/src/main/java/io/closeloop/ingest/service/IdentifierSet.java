@@ -4,7 +4,9 @@ import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.contracts.Trust;
 import io.closeloop.ingest.domain.EmailNormalizer;
+import io.closeloop.ingest.domain.ExportHashes;
 import io.closeloop.ingest.domain.IdentifierHasher;
+import io.closeloop.ingest.domain.PhoneNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +28,31 @@ final class IdentifierSet {
         this.violations = violations;
     }
 
+    /**
+     * The match key is over the matching form (Gmail dots and +tags folded, so one mailbox is one person);
+     * the export hashes are over each platform's own form.
+     */
     IdentifierSet email(String email) {
         if (email != null) {
             EmailNormalizer.normalize(email).ifPresentOrElse(normalized -> {
-                identifiers.add(new IdentifierRef(IdentifierKind.EMAIL, hasher.matchKey("email", normalized),
+                String matchForm = EmailNormalizer.matchForm(normalized).orElseThrow();
+                identifiers.add(new IdentifierRef(IdentifierKind.EMAIL, hasher.matchKey("email", matchForm),
                         Trust.VERIFIED));
-                String sha = IdentifierHasher.sha256(normalized);
-                exportHashes.put("google_email", sha);
-                exportHashes.put("meta_email", sha);
+                exportHashes.putAll(ExportHashes.ofEmail(normalized));
             }, () -> violations.add("email", "is not an email address"));
+        }
+        return this;
+    }
+
+    /** A phone number read in the tenant's default region; match key and export hashes over E.164. */
+    IdentifierSet phone(String phone, String defaultRegion) {
+        if (phone != null) {
+            PhoneNormalizer.toE164(phone, defaultRegion).ifPresentOrElse(e164 -> {
+                identifiers.add(new IdentifierRef(IdentifierKind.PHONE, hasher.matchKey("phone", e164),
+                        Trust.VERIFIED));
+                exportHashes.putAll(ExportHashes.ofPhone(e164));
+            }, () -> violations.add("phone", "is not a valid phone number for region " + defaultRegion
+                    + " (use + and the country code for other countries)"));
         }
         return this;
     }

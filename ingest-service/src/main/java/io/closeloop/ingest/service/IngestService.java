@@ -10,7 +10,11 @@ import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ChannelGrouping;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.domain.IdentifierHasher;
+import io.closeloop.ingest.domain.LandingPageParameters;
 import io.closeloop.ingest.domain.TenantSettingsEntity;
+import io.closeloop.ingest.domain.UtmExtractor;
+import io.closeloop.ingest.domain.UtmNormalizer;
+import io.closeloop.ingest.domain.UtmParameters;
 import io.closeloop.ingest.messaging.ConversionRawPublisher;
 import io.closeloop.ingest.messaging.TouchpointRawPublisher;
 import io.closeloop.ingest.repository.RawEventRepository;
@@ -29,11 +33,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Accepts touchpoints and conversions: validates, hashes identifiers, and in one transaction stores the
@@ -44,8 +48,7 @@ public class IngestService {
 
     static final Set<String> TOUCH_TYPES = Set.of("ad_click", "page_view", "form", "call", "email_click",
             "sms_click", "qr_scan", "promo", "badge_scan");
-    static final Set<String> CLICK_IDS = Set.of("gclid", "gbraid", "wbraid", "fbclid", "msclkid", "ttclid",
-            "li_fat_id");
+    static final Set<String> CLICK_IDS = Set.copyOf(UtmExtractor.CLICK_IDS);
     static final Set<String> CONVERSION_STATUSES = Set.of("completed", "new", "qualified", "mql", "sql", "won",
             "lost", "cancelled");
 
@@ -113,20 +116,31 @@ public class IngestService {
             violations.add("type", "must be one of " + TOUCH_TYPES);
         }
         EventTime time = time(violations, request.occurredAt(), request.timeZone(), tenantSettings);
-        Map<String, String> clickIds = request.clickIds() == null ? Map.of() : request.clickIds();
-        clickIds.keySet().stream().filter(name -> !CLICK_IDS.contains(name))
+        Map<String, String> given = request.clickIds() == null ? Map.of() : request.clickIds();
+        given.keySet().stream().filter(name -> !CLICK_IDS.contains(name))
                 .forEach(name -> violations.add("clickIds." + name, "unknown click id; known: " + CLICK_IDS));
+        // The landing page fills what was not sent separately; values sent separately win.
+        LandingPageParameters landing = request.landingPage() == null || request.landingPage().length() > 2048
+                ? LandingPageParameters.EMPTY : UtmExtractor.extract(request.landingPage());
+        Map<String, String> clickIds = new LinkedHashMap<>();
+        landing.clickIds().forEach((name, value) -> {
+            if (value.length() <= 200) {
+                clickIds.put(name, value);
+            }
+        });
+        clickIds.putAll(given);
         IdentifierSet ids = new IdentifierSet(hasher, violations)
                 .email(request.email())
+                .phone(request.phone(), tenantSettings.phoneRegion)
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId())
                 .clickIds(clickIds);
         violations.maxLength("landingPage", request.landingPage(), 2048);
         violations.maxLength("referrer", request.referrer(), 2048);
-        Utm utm = utm(request.utm());
+        Utm utm = utm(request.utm(), landing.utm());
         violations.throwIfAny();
         String channel = request.channel() == null || request.channel().isBlank()
-                ? ChannelGrouping.channelOf(utm.source(), utm.medium())
+                ? ChannelGrouping.channelOf(utm.source(), utm.medium(), utm.campaign())
                 : request.channel().trim().toLowerCase(Locale.ROOT);
         return new TouchpointRaw(tenant, eventId, type, time.instant(), time.sourceZone(), clock.instant(), channel,
                 utm, clickIds, request.landingPage(), request.referrer(), ids.identifiers(), ids.exportHashes());
@@ -147,6 +161,7 @@ public class IngestService {
         Money value = money(violations, request.value());
         IdentifierSet ids = new IdentifierSet(hasher, violations)
                 .email(request.email())
+                .phone(request.phone(), tenantSettings.phoneRegion)
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId());
         violations.throwIfAny();
@@ -200,14 +215,11 @@ public class IngestService {
         return value.amountMinor() == null || currency == null ? null : new Money(value.amountMinor(), currency);
     }
 
-    private static Utm utm(UtmFields utm) {
-        if (utm == null) {
-            return new Utm(null, null, null, null, null);
-        }
-        Function<String, String> lower = v -> v == null || v.isBlank() ? null : v.trim().toLowerCase(Locale.ROOT);
-        Function<String, String> trim = v -> v == null || v.isBlank() ? null : v.trim();
-        return new Utm(lower.apply(utm.source()), lower.apply(utm.medium()), lower.apply(utm.campaign()),
-                trim.apply(utm.term()), trim.apply(utm.content()));
+    private static Utm utm(UtmFields fields, UtmParameters fromLandingPage) {
+        UtmParameters given = fields == null ? UtmParameters.NONE : UtmNormalizer.normalize(fields.source(),
+                fields.medium(), fields.campaign(), fields.term(), fields.content());
+        UtmParameters utm = given.orElse(fromLandingPage);
+        return new Utm(utm.source(), utm.medium(), utm.campaign(), utm.term(), utm.content());
     }
 
     /** A client's event id, or one derived from its Idempotency-Key (stable per tenant), or a new one. */

@@ -74,6 +74,34 @@ class EventResourceTest {
     @Test
     @TestSecurity(user = "acme-ingest", roles = "ingest")
     @OidcSecurity(claims = @Claim(key = "tenant", value = "acme"))
+    void aPhoneIsHashedAsE164AndTheLandingPageFillsUtmAndClickIds() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("""
+                {"eventId":"%s","type":"ad_click","occurredAt":"2026-10-01T12:00:00Z","phone":"+1 (415) 555-2671",
+                 "utm":{"term":"Running Shoes"},
+                 "landingPage":"https://shop.example.com/?utm_source=Google&utm_medium=CPC&utm_campaign=Brand%%20Q4&utm_term=x&gclid=Cj0-xyz"}
+                """.formatted(eventId)).post("/api/v1/touchpoints").then().statusCode(202);
+
+        ConsumerRecord<String, String> record = read("touchpoints.raw", eventId, Duration.ofSeconds(30)).get(0);
+        TouchpointRaw touch = Json.read(record.value(), TouchpointRaw.class);
+        assertThat(touch.channel()).isEqualTo("paid_search");
+        assertThat(touch.utm().source()).isEqualTo("google");
+        assertThat(touch.utm().campaign()).isEqualTo("brand q4");
+        assertThat(touch.utm().term()).isEqualTo("Running Shoes");
+        assertThat(touch.clickIds()).containsEntry("gclid", "Cj0-xyz");
+        assertThat(touch.identifiers()).extracting(i -> i.kind())
+                .containsExactlyInAnyOrder(IdentifierKind.PHONE, IdentifierKind.CLICK_ID);
+        // printf %s +14155552671 | sha256sum ; printf %s 14155552671 | sha256sum
+        assertThat(touch.exportHashes())
+                .containsEntry("google_phone", "cb6880e416769253645cb9c6b8989154bf66a56a77fc14c81fb1019663cbb928")
+                .containsEntry("meta_phone", "758fbf68945f21c416814c539ab578876c8d98fb69e6da692def92cd52417fe0");
+        assertThat(record.value()).doesNotContain("4155552671").doesNotContain("555-2671");
+        assertThat(storedPayloads()).noneMatch(p -> p.contains("4155552671") || p.contains("555-2671"));
+    }
+
+    @Test
+    @TestSecurity(user = "acme-ingest", roles = "ingest")
+    @OidcSecurity(claims = @Claim(key = "tenant", value = "acme"))
     void aConversionKeepsItsExactValueAndExportHash() throws Exception {
         UUID acmeEvent = UUID.randomUUID();
         given().contentType(ContentType.JSON)
@@ -113,6 +141,7 @@ class EventResourceTest {
         problem("{\"type\":\"page_view\",\"occurredAt\":\"yesterday\"}", "occurredAt");
         problem("{\"type\":\"page_view\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}", "occurredAt");
         problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"email\":\"nope\"}", "email");
+        problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"phone\":\"123\"}", "phone");
         problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"clickIds\":{\"zzclid\":\"1\"}}",
                 "clickIds.zzclid");
         problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"colour\":\"red\"}", "colour");

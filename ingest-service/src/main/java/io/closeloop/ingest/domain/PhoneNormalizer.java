@@ -1,0 +1,46 @@
+package io.closeloop.ingest.domain;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Phone numbers to E.164 ({@code +4915123456789}) with Google's libphonenumber, the form both the match key
+ * and Google's export hash use. A number without a country code is read in the tenant's default region
+ * (ISO 3166 alpha-2, {@code TenantSettingsEntity.phoneRegion}); a number written with {@code +} or an
+ * international prefix keeps its own country. Numbers libphonenumber does not consider valid for their
+ * region are rejected: a wrong number hashed is a false match, not a harmless miss.
+ */
+public final class PhoneNormalizer {
+
+    /** Longer input is not a phone number; also bounds the parser's work (it refuses 250+ itself). */
+    static final int MAX_LENGTH = 64;
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private PhoneNormalizer() {
+    }
+
+    /** The E.164 form, or empty when the text is not a valid number (or the region is unknown and needed). */
+    public static Optional<String> toE164(String phone, String defaultRegion) {
+        if (phone == null || phone.isBlank() || phone.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String region = defaultRegion == null ? null : defaultRegion.trim().toUpperCase(Locale.ROOT);
+        try {
+            PhoneNumber number = PHONES.parse(phone, region);
+            if (!PHONES.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether libphonenumber knows the region code (so a tenant setting can be checked when it is saved). */
+    public static boolean isKnownRegion(String region) {
+        return region != null && PHONES.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
+    }
+}
