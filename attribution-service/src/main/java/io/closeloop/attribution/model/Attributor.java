@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -37,18 +38,45 @@ public final class Attributor {
     /** The touches that may earn credit for {@code conversion}, in journey order. */
     public List<Touch> path(Conversion conversion, Collection<Touch> touches) {
         Instant windowStart = conversion.at().minus(lookback);
-        return touches.stream()
-                .filter(Touch::measurementAllowed)
-                .filter(touch -> touch.at().isBefore(conversion.at()) && !touch.at().isBefore(windowStart))
-                .sorted(Touch.JOURNEY_ORDER)
-                .toList();
+        List<Touch> path = new ArrayList<>(touches.size());
+        boolean sorted = true;
+        for (Touch touch : touches) {
+            if (touch.measurementAllowed() && touch.at().isBefore(conversion.at()) && !touch.at().isBefore(windowStart)) {
+                if (sorted && !path.isEmpty() && Touch.JOURNEY_ORDER.compare(path.get(path.size() - 1), touch) > 0) {
+                    sorted = false;
+                }
+                path.add(touch);
+            }
+        }
+        if (!sorted) {
+            path.sort(Touch.JOURNEY_ORDER);
+        }
+        return Collections.unmodifiableList(path);
     }
 
     public List<Credit> attribute(AttributionModel model, Conversion conversion, Collection<Touch> touches) {
         if (conversion.withdrawn()) {
             return List.of();
         }
-        List<Touch> path = path(conversion, touches);
+        return credit(model, conversion, path(conversion, touches));
+    }
+
+    /**
+     * Credits one conversion under each of {@code models} (the streaming path: the eligible path is
+     * selected once). The result has one list per model, in the order of {@code models}, each equal to
+     * {@link #attribute(AttributionModel, Conversion, Collection)}'s.
+     */
+    public List<List<Credit>> attributeAll(List<AttributionModel> models, Conversion conversion,
+                                           Collection<Touch> touches) {
+        List<List<Credit>> result = new ArrayList<>(models.size());
+        List<Touch> path = conversion.withdrawn() ? List.of() : path(conversion, touches);
+        for (AttributionModel model : models) {
+            result.add(conversion.withdrawn() ? List.of() : credit(model, conversion, path));
+        }
+        return result;
+    }
+
+    private List<Credit> credit(AttributionModel model, Conversion conversion, List<Touch> path) {
         if (path.isEmpty()) {
             return List.of(Credit.unattributed(conversion.valueMinor()));
         }

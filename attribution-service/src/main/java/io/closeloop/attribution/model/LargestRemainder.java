@@ -25,22 +25,57 @@ public final class LargestRemainder {
         if (amount < 0) {
             throw new IllegalArgumentException("amount must not be negative: " + amount);
         }
-        BigDecimal total = BigDecimal.ZERO;
+        int positive = 0;
+        boolean equal = true;
+        double first = 0;
         for (double weight : weights) {
             if (!(weight >= 0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException("weights must be finite and non-negative: " + weight);
             }
-            total = total.add(BigDecimal.valueOf(weight));
+            if (weight > 0) {
+                if (positive++ == 0) {
+                    first = weight;
+                } else if (weight != first) {
+                    equal = false;
+                }
+            }
         }
-        if (total.signum() == 0) {
+        if (positive == 0) {
             throw new IllegalArgumentException("weights must have a positive sum");
+        }
+        return equal ? allocateEqually(amount, weights, positive) : allocateDecimal(amount, weights);
+    }
+
+    /**
+     * The shortcut for equal positive weights (one touch taking everything, or linear), with the result of
+     * the decimal computation: every positive part's exact share is {@code amount / k}, so each gets the
+     * floor and, the remainders being equal, the {@code amount mod k} units left go to the last positive parts.
+     */
+    static long[] allocateEqually(long amount, double[] weights, int positive) {
+        long[] parts = new long[weights.length];
+        long each = amount / positive;
+        long left = amount % positive;
+        for (int i = weights.length - 1; i >= 0; i--) {
+            if (weights[i] > 0) {
+                parts[i] = each + (left-- > 0 ? 1 : 0);
+            }
+        }
+        return parts;
+    }
+
+    static long[] allocateDecimal(long amount, double[] weights) {
+        BigDecimal[] decimals = new BigDecimal[weights.length];
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < weights.length; i++) {
+            decimals[i] = BigDecimal.valueOf(weights[i]);
+            total = total.add(decimals[i]);
         }
         long[] parts = new long[weights.length];
         List<Remainder> remainders = new ArrayList<>(weights.length);
         long allocated = 0;
         BigDecimal whole = BigDecimal.valueOf(amount);
         for (int i = 0; i < weights.length; i++) {
-            BigDecimal exact = whole.multiply(BigDecimal.valueOf(weights[i])).divide(total, PRECISION);
+            BigDecimal exact = whole.multiply(decimals[i]).divide(total, PRECISION);
             BigDecimal floor = exact.setScale(0, RoundingMode.FLOOR);
             parts[i] = floor.longValueExact();
             allocated += parts[i];
