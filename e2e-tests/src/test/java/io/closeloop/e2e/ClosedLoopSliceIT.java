@@ -69,6 +69,24 @@ class ClosedLoopSliceIT {
     }
 
     @Test
+    void otherModelsCreditOtherChannelsFromTheSameJourney() {
+        // First touch: the google click of 1 October.
+        assertReport("acme-analyst", "2026-10-01", "2026-10-31", "first_touch", report -> {
+            assertThat(report.getList("rows")).hasSize(1);
+            assertThat(report.getString("rows[0].channel")).isEqualTo("paid_search");
+            assertThat(report.getString("rows[0].campaign")).isEqualTo("brand_search");
+            assertThat(report.getLong("rows[0].revenueMinor")).isEqualTo(125_000L);
+        });
+        // Linear: 125000 / 3, the two leftover units to the later touches; the touch after the conversion
+        // still gets nothing.
+        assertReport("acme-analyst", "2026-10-01", "2026-10-31", "linear", report -> {
+            assertThat(report.getList("rows.channel")).containsExactly("email", "paid_social", "paid_search");
+            assertThat(report.getList("rows.revenueMinor", Long.class)).containsExactly(41_667L, 41_667L, 41_666L);
+            assertThat(report.getLong("totals[0].revenueMinor")).isEqualTo(125_000L);
+        });
+    }
+
+    @Test
     void theConversionOutsideTheRangeCountsOnlyInItsOwnRange() {
         assertReport("acme-analyst", "2026-09-01", "2026-09-30", september -> {
             assertThat(september.getList("rows")).hasSize(1);
@@ -164,8 +182,13 @@ class ClosedLoopSliceIT {
      * a moment later so that a late wrong credit would still fail the test.
      */
     private static void assertReport(String user, String from, String to, Consumer<JsonPath> assertion) {
+        assertReport(user, from, to, "last_touch", assertion);
+    }
+
+    private static void assertReport(String user, String from, String to, String model,
+                                     Consumer<JsonPath> assertion) {
         String token = platform.token(user);
-        Runnable check = () -> assertion.accept(given().auth().oauth2(token).get(reportUrl(from, to))
+        Runnable check = () -> assertion.accept(given().auth().oauth2(token).get(reportUrl(from, to, model))
                 .then().statusCode(200).extract().jsonPath());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(check::run);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(check::run);
@@ -180,7 +203,11 @@ class ClosedLoopSliceIT {
     }
 
     private static String reportUrl(String from, String to) {
-        return platform.url("reporting") + "/api/v1/reports/attributed-revenue?model=last_touch&from=" + from
+        return reportUrl(from, to, "last_touch");
+    }
+
+    private static String reportUrl(String from, String to, String model) {
+        return platform.url("reporting") + "/api/v1/reports/attributed-revenue?model=" + model + "&from=" + from
                 + "&to=" + to;
     }
 

@@ -3,11 +3,11 @@ package io.closeloop.attribution.service;
 import io.closeloop.attribution.config.AttributionConfig;
 import io.closeloop.attribution.model.AttributionModel;
 import io.closeloop.attribution.model.Attributor;
-import io.closeloop.attribution.model.LastTouchModel;
+import io.closeloop.attribution.model.RuleBasedModels;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** The models every conversion is credited under; further models join this list. */
+/** The models every conversion is credited under: every rule-based model; data-driven fits join this list. */
 @ApplicationScoped
 public class ModelCatalog {
 
@@ -16,7 +16,7 @@ public class ModelCatalog {
 
     public ModelCatalog(AttributionConfig config) {
         this.attributor = new Attributor(config.lookback());
-        this.models = List.of(new LastTouchModel(config.modelConfigVersion()));
+        this.models = RuleBasedModels.defaults(config.modelConfigVersion());
     }
 
     public Attributor attributor() {

@@ -3,6 +3,7 @@ package io.closeloop.attribution.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.closeloop.attribution.model.LastTouchModel;
 import io.closeloop.contracts.ConsentPurpose;
 import io.closeloop.contracts.ConsentSnapshot;
 import io.closeloop.contracts.ConversionResolved;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -102,6 +104,38 @@ class AttributionFlowTest {
         assertThat(versions(later)).containsExactly(1L, 2L);
         assertThat(count("select count(*) from journey_touch where person_id = '" + person + "'"))
                 .as("the touch without measurement consent is not stored").isEqualTo(5);
+    }
+
+    @Test
+    void everyRuleBasedModelCreditsTheConversionExactly() throws Exception {
+        UUID person = UUID.randomUUID();
+        String order = "models-" + UUID.randomUUID().toString().substring(0, 8);
+        settle(touch(person, "2026-11-01T09:00:00Z", "paid_search", "google", "cpc", "brand", true),
+                touch(person, "2026-11-03T09:00:00Z", "email", "newsletter", "email", "nov_news", true),
+                touch(person, "2026-11-05T09:00:00Z", "paid_social", "facebook", "paid_social", "retarget", true));
+        settle(conversion(person, order, "completed", "2026-11-06T09:00:00Z", 125_000));
+
+        Map<String, CreditSet> byModel = allCreditSets(order, sets -> sets.size() >= 7).stream()
+                .collect(Collectors.toMap(CreditSet::modelId, set -> set, (a, b) -> b));
+
+        assertThat(byModel.keySet()).containsExactlyInAnyOrder("first_touch", "last_touch", "last_non_direct",
+                "linear", "time_decay", "position_based", "w_shaped");
+        assertThat(byModel.values()).allSatisfy(set -> assertThat(set.lines().stream()
+                .mapToLong(CreditLine::creditMinor).sum()).isEqualTo(125_000L));
+        assertThat(credits(byModel.get("first_touch"))).containsExactly(125_000L, 0L, 0L);
+        assertThat(credits(byModel.get("last_touch"))).containsExactly(0L, 0L, 125_000L);
+        // 125000 / 3 = 41666.67: the two leftover units go to the later touches on equal remainders.
+        assertThat(credits(byModel.get("linear"))).containsExactly(41_666L, 41_667L, 41_667L);
+        // 40 / 20 / 40 of 125000.
+        assertThat(credits(byModel.get("position_based"))).containsExactly(50_000L, 25_000L, 50_000L);
+    }
+
+    /** Credit per channel in journey order (paid_search, email, paid_social); 0 for a channel without a line. */
+    private static List<Long> credits(CreditSet set) {
+        return List.of("paid_search", "email", "paid_social").stream()
+                .map(channel -> set.lines().stream().filter(l -> channel.equals(l.channel()))
+                        .mapToLong(CreditLine::creditMinor).sum())
+                .toList();
     }
 
     @Test
@@ -219,13 +253,20 @@ class AttributionFlowTest {
         return creditSets(conversionId, 1).stream().map(CreditSet::setVersion).toList();
     }
 
-    /** Every credit set of one conversion on the topic, once one with at least {@code minVersion} is there. */
+    /** The last-touch credit sets of one conversion, once one with at least {@code minVersion} is there. */
     private List<CreditSet> creditSets(String conversionId, long minVersion) {
+        return allCreditSets(conversionId, read -> read.stream()
+                        .anyMatch(s -> s.modelId().equals(LastTouchModel.ID) && s.setVersion() >= minVersion))
+                .stream().filter(s -> s.modelId().equals(LastTouchModel.ID)).toList();
+    }
+
+    /** Every credit set of one conversion on the topic, under any model, once {@code done} holds. */
+    private List<CreditSet> allCreditSets(String conversionId, Predicate<List<CreditSet>> done) {
         String key = Keys.conversion(TENANT, conversionId);
-        List<ConsumerRecord<String, String>> records = TopicProbe.readUntil(bootstrap, Topics.CREDITS.name(), WAIT,
-                read -> read.stream().filter(r -> key.equals(r.key())).map(AttributionFlowTest::creditSet)
-                        .anyMatch(s -> s.setVersion() >= minVersion));
-        return records.stream().filter(r -> key.equals(r.key())).map(AttributionFlowTest::creditSet).toList();
+        return TopicProbe.readUntil(bootstrap, Topics.CREDITS.name(), WAIT,
+                        read -> done.test(read.stream().filter(r -> key.equals(r.key()))
+                                .map(AttributionFlowTest::creditSet).toList()))
+                .stream().filter(r -> key.equals(r.key())).map(AttributionFlowTest::creditSet).toList();
     }
 
     private static CreditSet creditSet(ConsumerRecord<String, String> record) {
