@@ -16,15 +16,12 @@ import java.util.Map;
  * the touches are weighted equally, as {@link LinearModel} would, so every conversion is still credited
  * in full.
  */
-public final class ChannelWeightsModel implements AttributionModel {
+public final class ChannelWeightsModel extends NamedModel {
 
-    private final String id;
-    private final int configVersion;
     private final Map<String, Double> channelWeights;
 
     public ChannelWeightsModel(String id, int configVersion, Map<String, Double> channelWeights) {
-        this.id = id;
-        this.configVersion = configVersion;
+        super(id, configVersion);
         this.channelWeights = Map.copyOf(channelWeights);
         this.channelWeights.forEach((channel, weight) -> {
             if (!(weight >= 0) || Double.isInfinite(weight)) {
@@ -32,16 +29,6 @@ public final class ChannelWeightsModel implements AttributionModel {
                         + "=" + weight);
             }
         });
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public int configVersion() {
-        return configVersion;
     }
 
     public Map<String, Double> channelWeights() {

@@ -8,25 +8,13 @@ import java.util.List;
  * A path of direct touches only gives everything to its last touch, exactly as {@link LastTouchModel}
  * would: the conversion is still credited to a touch we saw rather than left unattributed.
  */
-public final class LastNonDirectModel implements AttributionModel {
+public final class LastNonDirectModel extends NamedModel {
 
     public static final String ID = "last_non_direct";
     public static final String DIRECT = "direct";
 
-    private final int configVersion;
-
     public LastNonDirectModel(int configVersion) {
-        this.configVersion = configVersion;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int configVersion() {
-        return configVersion;
+        super(ID, configVersion);
     }
 
     @Override

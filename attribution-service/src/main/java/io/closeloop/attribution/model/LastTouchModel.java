@@ -4,24 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** All credit to the last eligible touch before the conversion (ties on time: see {@link Touch#JOURNEY_ORDER}). */
-public final class LastTouchModel implements AttributionModel {
+public final class LastTouchModel extends NamedModel {
 
     public static final String ID = "last_touch";
 
-    private final int configVersion;
-
     public LastTouchModel(int configVersion) {
-        this.configVersion = configVersion;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int configVersion() {
-        return configVersion;
+        super(ID, configVersion);
     }
 
     @Override

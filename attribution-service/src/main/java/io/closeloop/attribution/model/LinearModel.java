@@ -9,24 +9,12 @@ import java.util.List;
  * each touch receives depends on its position only through the rounding tie rule of
  * {@link LargestRemainder} (equal remainders favour the later touch).
  */
-public final class LinearModel implements AttributionModel {
+public final class LinearModel extends NamedModel {
 
     public static final String ID = "linear";
 
-    private final int configVersion;
-
     public LinearModel(int configVersion) {
-        this.configVersion = configVersion;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int configVersion() {
-        return configVersion;
+        super(ID, configVersion);
     }
 
     @Override

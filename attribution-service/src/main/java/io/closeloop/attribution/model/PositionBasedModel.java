@@ -8,11 +8,10 @@ import java.util.List;
  * touches between them share the rest (default 20 %) equally. A single touch gets everything and two
  * touches split evenly (50/50), whatever the configured shares.
  */
-public final class PositionBasedModel implements AttributionModel {
+public final class PositionBasedModel extends NamedModel {
 
     public static final String ID = "position_based";
 
-    private final int configVersion;
     private final double first;
     private final double middle;
     private final double last;
@@ -23,25 +22,15 @@ public final class PositionBasedModel implements AttributionModel {
 
     /** Shares of the first touch, of all middle touches together and of the last touch; they must add up to 1. */
     public PositionBasedModel(int configVersion, double first, double middle, double last) {
+        super(ID, configVersion);
         if (!(first >= 0 && middle >= 0 && last >= 0) || Math.abs(first + middle + last - 1.0) > 1e-9
                 || first + last == 0) {
             throw new IllegalArgumentException("position shares must be non-negative, add up to 1 and give the "
                     + "ends a positive share: " + first + "/" + middle + "/" + last);
         }
-        this.configVersion = configVersion;
         this.first = first;
         this.middle = middle;
         this.last = last;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int configVersion() {
-        return configVersion;
     }
 
     @Override

@@ -12,12 +12,11 @@ import java.util.List;
  * ({@code 2^(-(age - youngestAge) / halfLife)}, the youngest weighing 1): identical shares, and no path
  * can underflow to all-zero weights however short the half-life.
  */
-public final class TimeDecayModel implements AttributionModel {
+public final class TimeDecayModel extends NamedModel {
 
     public static final String ID = "time_decay";
     public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(7);
 
-    private final int configVersion;
     private final Duration halfLife;
     private final double halfLifeSeconds;
 
@@ -26,26 +25,16 @@ public final class TimeDecayModel implements AttributionModel {
     }
 
     public TimeDecayModel(int configVersion, Duration halfLife) {
+        super(ID, configVersion);
         if (halfLife.isNegative() || halfLife.isZero()) {
             throw new IllegalArgumentException("half-life must be positive: " + halfLife);
         }
-        this.configVersion = configVersion;
         this.halfLife = halfLife;
         this.halfLifeSeconds = halfLife.toNanos() / 1e9;
     }
 
     public Duration halfLife() {
         return halfLife;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int configVersion() {
-        return configVersion;
     }
 
     @Override

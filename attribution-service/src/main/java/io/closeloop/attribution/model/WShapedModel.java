@@ -25,11 +25,10 @@ import java.util.List;
  * later touch, one other touch → 60/30/10 %; no milestones at all, four touches → first 30/(30+10) = 75 %,
  * others 25/3 % each; a single touch → 100 %.
  */
-public final class WShapedModel implements AttributionModel {
+public final class WShapedModel extends NamedModel {
 
     public static final String ID = "w_shaped";
 
-    private final int configVersion;
     private final double first;
     private final double lead;
     private final double opportunity;
@@ -41,26 +40,16 @@ public final class WShapedModel implements AttributionModel {
 
     /** Shares of the first, lead-creation and opportunity-creation touches and of all other touches together. */
     public WShapedModel(int configVersion, double first, double lead, double opportunity, double rest) {
+        super(ID, configVersion);
         if (!(first > 0 && lead > 0 && opportunity > 0 && rest >= 0)
                 || Math.abs(first + lead + opportunity + rest - 1.0) > 1e-9) {
             throw new IllegalArgumentException("W-shaped shares must be positive for the anchors, non-negative for the "
                     + "rest, and add up to 1: " + first + "/" + lead + "/" + opportunity + "/" + rest);
         }
-        this.configVersion = configVersion;
         this.first = first;
         this.lead = lead;
         this.opportunity = opportunity;
         this.rest = rest;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public int configVersion() {
-        return configVersion;
     }
 
     @Override
