@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Accepts touchpoints and conversions: validates, hashes identifiers, and in one transaction stores the
@@ -49,6 +50,8 @@ public class IngestService {
     static final Set<String> TOUCH_TYPES = Set.of("ad_click", "page_view", "form", "call", "email_click",
             "sms_click", "qr_scan", "promo", "badge_scan");
     static final Set<String> CLICK_IDS = Set.copyOf(UtmExtractor.CLICK_IDS);
+    /** Longer URLs are refused; the landing page is only parsed within this bound. */
+    static final int MAX_URL_LENGTH = 2048;
     static final Set<String> CONVERSION_STATUSES = Set.of("completed", "new", "qualified", "mql", "sql", "won",
             "lost", "cancelled");
 
@@ -101,7 +104,7 @@ public class IngestService {
     }
 
     private Uni<IngestResult> store(String tenant, UUID eventId, String kind, Instant occurredAt, String payload,
-                                    java.util.function.Supplier<Uni<Void>> publish) {
+                                    Supplier<Uni<Void>> publish) {
         return rawEvents.insertIfAbsent(tenant, eventId, kind, occurredAt, payload)
                 .chain(isNew -> isNew
                         ? publish.get().replaceWith(new IngestResult(eventId, IngestResult.ACCEPTED))
@@ -120,7 +123,8 @@ public class IngestService {
         given.keySet().stream().filter(name -> !CLICK_IDS.contains(name))
                 .forEach(name -> violations.add("clickIds." + name, "unknown click id; known: " + CLICK_IDS));
         // The landing page fills what was not sent separately; values sent separately win.
-        LandingPageParameters landing = request.landingPage() == null || request.landingPage().length() > 2048
+        boolean readable = request.landingPage() != null && request.landingPage().length() <= MAX_URL_LENGTH;
+        LandingPageParameters landing = !readable
                 ? LandingPageParameters.EMPTY : UtmExtractor.extract(request.landingPage());
         Map<String, String> clickIds = new LinkedHashMap<>();
         landing.clickIds().forEach((name, value) -> {
@@ -135,8 +139,8 @@ public class IngestService {
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId())
                 .clickIds(clickIds);
-        violations.maxLength("landingPage", request.landingPage(), 2048);
-        violations.maxLength("referrer", request.referrer(), 2048);
+        violations.maxLength("landingPage", request.landingPage(), MAX_URL_LENGTH);
+        violations.maxLength("referrer", request.referrer(), MAX_URL_LENGTH);
         Utm utm = utm(request.utm(), landing.utm());
         violations.throwIfAny();
         String channel = request.channel() == null || request.channel().isBlank()
