@@ -124,8 +124,8 @@ public class IngestService {
                 .forEach(name -> violations.add("clickIds." + name, "unknown click id; known: " + CLICK_IDS));
         // The landing page fills what was not sent separately; values sent separately win.
         boolean readable = request.landingPage() != null && request.landingPage().length() <= MAX_URL_LENGTH;
-        LandingPageParameters landing = !readable
-                ? LandingPageParameters.EMPTY : UtmExtractor.extract(request.landingPage());
+        LandingPageParameters landing = readable
+                ? UtmExtractor.extract(request.landingPage()) : LandingPageParameters.EMPTY;
         Map<String, String> clickIds = new LinkedHashMap<>();
         landing.clickIds().forEach((name, value) -> {
             if (value.length() <= 200) {
