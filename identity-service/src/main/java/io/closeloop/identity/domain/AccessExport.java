@@ -22,8 +22,8 @@ public record AccessExport(UUID requestId, String tenant, Instant requestedAt, I
             + " server-side sources were processed under the tenant's server-side default basis"
             + " (server_side_default).";
 
-    public record Person(UUID personId, Map<String, List<Identifier>> identifiers, Map<String, List<String>> exportHashes,
-                         List<Consent> consentHistory, List<Event> events) {
+    public record Person(UUID personId, Map<String, List<Identifier>> identifiers,
+                         Map<String, List<String>> exportHashes, List<Consent> consentHistory, List<Event> events) {
     }
 
     public record Identifier(String value, String trust, Instant firstSeenAt) {

@@ -1,6 +1,7 @@
 package io.closeloop.identity.messaging;
 
 import io.closeloop.contracts.Topics;
+import io.closeloop.identity.service.ErasureTombstones;
 import io.closeloop.identity.service.ResolutionService;
 import io.closeloop.messaging.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -13,15 +14,19 @@ public class TouchpointRawConsumer {
 
     private final IdempotentConsumer consumer;
     private final ResolutionService resolution;
+    private final ErasureTombstones tombstones;
 
-    public TouchpointRawConsumer(IdempotentConsumer consumer, ResolutionService resolution) {
+    public TouchpointRawConsumer(IdempotentConsumer consumer, ResolutionService resolution,
+                                 ErasureTombstones tombstones) {
         this.consumer = consumer;
         this.resolution = resolution;
+        this.tombstones = tombstones;
     }
 
     @Incoming("touchpoints-raw")
     public Uni<Void> onTouchpoint(ConsumerRecord<String, String> record) {
         return consumer.consume("identity", Topics.TOUCHPOINTS_RAW, record,
-                inbound -> resolution.resolveTouchpoint(inbound.value()));
+                inbound -> tombstones.unlessErased(inbound.value().tenant(), inbound.value().identifiers(),
+                        () -> resolution.resolveTouchpoint(inbound.value())));
     }
 }

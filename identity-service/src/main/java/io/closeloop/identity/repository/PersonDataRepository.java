@@ -167,7 +167,8 @@ public class PersonDataRepository {
     public Uni<Void> recordEvent(String tenant, UUID personId, UUID eventId, String kind, Instant occurredAt,
                                  String channel, String conversionId, String conversionType, double confidence) {
         return update("insert into person_event (tenant, event_id, kind, person_id, occurred_at, channel,"
-                        + " conversion_id, conversion_type, link_confidence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                        + " conversion_id, conversion_type, link_confidence)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
                         + " on conflict (tenant, event_id) do nothing",
                 tenant, eventId, kind, personId, Sql.utc(occurredAt), channel, conversionId, conversionType,
                 confidence).replaceWithVoid();
@@ -187,13 +188,16 @@ public class PersonDataRepository {
 
     private Uni<Set<String>> existing(List<String> tables) {
         return texts("select cast(table_name as text) from information_schema.tables"
-                + " where table_schema = current_schema() and table_name = any(string_to_array(cast(?1 as text), ','))", Sql.joinedText(tables))
+                        + " where table_schema = current_schema()"
+                        + " and table_name = any(string_to_array(cast(?1 as text), ','))", Sql.joinedText(tables))
                 .map(Set::copyOf);
     }
 
     private Uni<Boolean> hasColumn(String table, String column) {
         return texts("select cast(column_name as text) from information_schema.columns"
-                + " where table_schema = current_schema() and table_name = ?1 and column_name = ?2", table, column).map(rows -> !rows.isEmpty());
+                        + " where table_schema = current_schema() and table_name = ?1 and column_name = ?2",
+                table, column)
+                .map(rows -> !rows.isEmpty());
     }
 
     private static Uni<List<String>> texts(String sql, Object... params) {

@@ -19,9 +19,9 @@ public class RetentionRepository {
 
     public Uni<Void> store(String tenant, int days, String by) {
         return Panache.getSession().chain(session -> session.createNativeQuery("insert into retention_setting"
-                                + " (tenant, person_days, updated_by) values (?1, ?2, ?3) on conflict (tenant) do update"
-                                + " set person_days = excluded.person_days, updated_by = excluded.updated_by,"
-                                + " updated_at = now()")
+                                + " (tenant, person_days, updated_by) values (?1, ?2, ?3)"
+                                + " on conflict (tenant) do update set person_days = excluded.person_days,"
+                                + " updated_by = excluded.updated_by, updated_at = now()")
                         .setParameter(1, tenant)
                         .setParameter(2, days)
                         .setParameter(3, by)

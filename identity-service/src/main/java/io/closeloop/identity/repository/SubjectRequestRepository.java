@@ -55,8 +55,8 @@ public class SubjectRequestRepository {
     /** Records a confirmation; false when the service had already confirmed this request. */
     public Uni<Boolean> confirm(String tenant, UUID requestId, Confirmation confirmation) {
         return Panache.getSession().chain(session -> session.createNativeQuery("insert into erasure_confirmation"
-                                + " (tenant, request_id, service, confirmed_at, erased_rows) values (?1, ?2, ?3, ?4, ?5)"
-                                + " on conflict do nothing")
+                                + " (tenant, request_id, service, confirmed_at, erased_rows)"
+                                + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                         .setParameter(1, tenant)
                         .setParameter(2, requestId)
                         .setParameter(3, confirmation.service())

@@ -28,9 +28,9 @@ public class TombstoneRepository {
         if (digests.isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("select count(*) from"
-                                + " erasure_tombstone where tenant = ?1 and digest = any(string_to_array(cast(?2 as text), ','))",
-                        Long.class)
+        return Panache.getSession().chain(session -> session.createNativeQuery("select count(*)"
+                                + " from erasure_tombstone where tenant = ?1"
+                                + " and digest = any(string_to_array(cast(?2 as text), ','))", Long.class)
                         .setParameter(1, tenant)
                         .setParameter(2, String.join(",", digests))
                         .getSingleResult())

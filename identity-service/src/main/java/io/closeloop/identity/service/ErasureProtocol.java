@@ -9,7 +9,6 @@ import io.closeloop.identity.domain.AuditEntry;
 import io.closeloop.identity.domain.Confirmation;
 import io.closeloop.identity.domain.ErasureProgress;
 import io.closeloop.identity.domain.IdentifierKey;
-import io.closeloop.identity.domain.SubjectRequest;
 import io.closeloop.identity.messaging.ErasurePublisher;
 import io.closeloop.identity.repository.PersonDataRepository;
 import io.closeloop.identity.repository.SubjectRequestRepository;

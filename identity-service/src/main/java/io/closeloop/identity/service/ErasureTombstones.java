@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,11 @@ public class ErasureTombstones {
     public ErasureTombstones(TombstoneRepository tombstones, ComplianceConfig config) {
         this.tombstones = tombstones;
         this.config = config;
+    }
+
+    /** Runs {@code resolve} unless the event names an erased identifier; then the event is only counted. */
+    public Uni<Void> unlessErased(String tenant, List<IdentifierRef> identifiers, Supplier<Uni<Void>> resolve) {
+        return admits(tenant, identifiers).chain(admitted -> admitted ? resolve.get() : Uni.createFrom().voidItem());
     }
 
     /** True when the event may be resolved; false (and counted) when it names an erased identifier. */

@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,33 +31,17 @@ public class ResolutionService {
     private final IdentityRepository identities;
     private final TouchpointResolvedPublisher touchpoints;
     private final ConversionResolvedPublisher conversions;
-    private final ErasureTombstones tombstones;
     private final PersonActivity activity;
 
     public ResolutionService(IdentityRepository identities, TouchpointResolvedPublisher touchpoints,
-                             ConversionResolvedPublisher conversions, ErasureTombstones tombstones,
-                             PersonActivity activity) {
+                             ConversionResolvedPublisher conversions, PersonActivity activity) {
         this.identities = identities;
         this.touchpoints = touchpoints;
         this.conversions = conversions;
-        this.tombstones = tombstones;
         this.activity = activity;
     }
 
     public Uni<Void> resolveTouchpoint(TouchpointRaw touch) {
-        return unlessErased(touch.tenant(), touch.identifiers(), () -> resolveAdmitted(touch));
-    }
-
-    public Uni<Void> resolveConversion(ConversionRaw conversion) {
-        return unlessErased(conversion.tenant(), conversion.identifiers(), () -> resolveAdmitted(conversion));
-    }
-
-    /** An event naming an erased identifier is dropped (and counted), so it cannot re-create the person. */
-    private Uni<Void> unlessErased(String tenant, List<IdentifierRef> ids, Supplier<Uni<Void>> resolve) {
-        return tombstones.admits(tenant, ids).chain(admitted -> admitted ? resolve.get() : Uni.createFrom().voidItem());
-    }
-
-    private Uni<Void> resolveAdmitted(TouchpointRaw touch) {
         return person(touch.tenant(), touch.identifiers())
                 .call(person -> identities.countTouch(touch.tenant(), person))
                 .call(person -> activity.touch(touch, person, DETERMINISTIC))
@@ -68,7 +51,7 @@ public class ResolutionService {
                         touch.landingPage(), touch.referrer())));
     }
 
-    private Uni<Void> resolveAdmitted(ConversionRaw conversion) {
+    public Uni<Void> resolveConversion(ConversionRaw conversion) {
         return person(conversion.tenant(), conversion.identifiers())
                 .call(person -> activity.conversion(conversion, person, DETERMINISTIC))
                 .chain(person -> identities.touchCount(conversion.tenant(), person)

@@ -74,8 +74,8 @@ class RetentionPurgeTest {
                 + "'")).containsExactly("1");
         assertThat(rows("select action || ' ' || details::text from audit_entry where tenant = 'retain' order by seq"))
                 .containsExactly(
-                        "configuration_changed {\"to\": \"100\", \"from\": \"400\", \"setting\": \"retention.person_days\","
-                                + " \"changed_by\": \"retain-admin\"}",
+                        "configuration_changed {\"to\": \"100\", \"from\": \"400\","
+                                + " \"setting\": \"retention.person_days\", \"changed_by\": \"retain-admin\"}",
                         "retention_purge {\"cutoff\": \"2029-09-23T00:00:00Z\", \"purged_persons\": \"1\"}");
 
         Map<String, Long> again = VertxContextSupport.subscribeAndAwait(() -> purge.purge(NOW));
