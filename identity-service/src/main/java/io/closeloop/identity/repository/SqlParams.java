@@ -11,12 +11,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Conversions between Java values and the parameters and columns of native statements. */
-final class Sql {
+final class SqlParams {
 
     /** Binds a uuid[] parameter as text: {@code cast(string_to_array(?n, ',') as uuid[])}. */
     static final String UUID_ARRAY = "cast(string_to_array(cast(?%d as text), ',') as uuid[])";
 
-    private Sql() {
+    private SqlParams() {
     }
 
     static String uuidArray(int parameter) {
