@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded generator of noisy, labelled person records, written without any of the matcher's code.
- * Persons get names from lists with a skewed popularity (so surnames repeat), an employer (colleagues share
+ * Persons get names from lists with a skewed popularity (so names repeat), an employer (colleagues share
  * its domain, office postcode, office network and often a browser build), a home postcode and network;
  * some have a relative living with them. Each person appears 1–4 times, every record independently
  * spoiled: typos (insert, delete, substitute, transpose), nicknames, first and last name swapped, missing
@@ -19,6 +19,21 @@ import java.util.SplittableRandom;
  * apart. Values come raw (mixed case, accents, spaces, full IPs, emails or URLs), as sources send them.
  */
 final class SyntheticPeople {
+
+    /**
+     * How often values go missing or differ between a person's records. {@link #standard()} is the level
+     * the accuracy bar is asserted at; {@link #hard()} drops more fields and mixes home and work more.
+     */
+    record Noise(double firstMissing, double lastMissing, double atWork, double noContact, double freeMail,
+                 double ipPresent) {
+        static Noise standard() {
+            return new Noise(0.03, 0.02, 0.85, 0.1, 0.1, 0.75);
+        }
+
+        static Noise hard() {
+            return new Noise(0.1, 0.05, 0.6, 0.2, 0.15, 0.6);
+        }
+    }
 
     record Raw(String id, String personId, String firstName, String lastName, String emailOrUrl, String postcode,
                String ip, String userAgentHash, Instant occurredAt) {
@@ -62,6 +77,13 @@ final class SyntheticPeople {
             Map.entry("Daniel", "Dan"), Map.entry("Matthew", "Matt"), Map.entry("Benjamin", "Ben"),
             Map.entry("Samantha", "Sam"), Map.entry("Rebecca", "Becky"), Map.entry("Nicholas", "Nick"));
 
+    /**
+     * Endings that turn the surname list into about 2,500 surnames, so that two random persons share a
+     * surname about as often as in a real population (a few in ten thousand).
+     */
+    private static final String[] SURNAME_ENDINGS = {"son", "er", "ley", "ton", "field", "wood", "man", "s", "berg",
+        "ford", "well", "by", "ham", "stein", "ini", "ez", "sen", "ov", "ski", "dale"};
+
     private static final String[] WORDS = {"north", "blue", "river", "summit", "acme", "bright", "cedar", "delta",
         "ember", "falcon", "granite", "harbor", "iron", "jade", "keystone", "lumen", "maple", "nova", "orbit",
         "pioneer", "quartz", "redwood", "silver", "terra", "union", "vertex", "willow", "zenith"};
@@ -75,14 +97,16 @@ final class SyntheticPeople {
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
     private final SplittableRandom random;
+    private final Noise noise;
     private final List<String> companyDomains = new ArrayList<>();
     private final List<String> companyPostcodes = new ArrayList<>();
     private final List<String> companyNets = new ArrayList<>();
     private final List<String> userAgents = new ArrayList<>();
     private final Map<String, Integer> uses = new HashMap<>();
 
-    SyntheticPeople(long seed) {
+    SyntheticPeople(long seed, Noise noise) {
         this.random = new SplittableRandom(seed);
+        this.noise = noise;
     }
 
     /** Records of {@code persons} persons (plus their relatives), in generation order. */
@@ -100,7 +124,7 @@ final class SyntheticPeople {
         List<Raw> records = new ArrayList<>();
         Instant start = Instant.parse("2026-09-01T08:00:00Z");
         for (int p = 0; p < persons; p++) {
-            Person person = new Person("p" + p, skewed(FIRST), skewed(LAST), skewedIndex(companies), postcode(),
+            Person person = new Person("p" + p, skewed(FIRST), surname(), skewedIndex(companies), postcode(),
                     network(), skewed(userAgents.toArray(String[]::new)),
                     start.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60))));
             emit(person, records);
@@ -131,15 +155,15 @@ final class SyntheticPeople {
         if (NICKNAMES.containsKey(first) && random.nextDouble() < 0.1) {
             first = NICKNAMES.get(first);
         }
-        first = maybe(0.1, spoilName(first));
-        String last = maybe(0.05, spoilName(person.last()));
+        first = maybe(noise.firstMissing(), spoilName(first));
+        String last = maybe(noise.lastMissing(), spoilName(person.last()));
         if (random.nextDouble() < 0.05) {
             String swap = first;
             first = last;
             last = swap;
         }
-        boolean atWork = random.nextDouble() < 0.6;
-        String postcode = maybe(0.15, atWork ? companyPostcodes.get(person.company()) : person.homePostcode());
+        boolean atWork = random.nextDouble() < noise.atWork();
+        String postcode = maybe(0.1, atWork ? companyPostcodes.get(person.company()) : person.homePostcode());
         if (postcode != null && random.nextDouble() < 0.05) {
             postcode = postcode.substring(0, postcode.length() - 1) + LETTERS.charAt(random.nextInt(26));
         }
@@ -148,7 +172,7 @@ final class SyntheticPeople {
         }
         String ip = null;
         String agent = null;
-        if (random.nextDouble() < 0.6) {
+        if (random.nextDouble() < noise.ipPresent()) {
             String net = random.nextDouble() < 0.15 ? network() : atWork ? companyNets.get(person.company())
                     : person.homeNet();
             ip = net + "." + (1 + random.nextInt(254));
@@ -162,13 +186,13 @@ final class SyntheticPeople {
         String domain = companyDomains.get(person.company());
         double draw = random.nextDouble();
         String local = (person.first() + "." + person.last()).toLowerCase(Locale.ROOT).replace(" ", "");
-        if (draw < 0.2) {
+        if (draw < noise.noContact()) {
             return null;
         }
-        if (draw < 0.35) {
+        if (draw < noise.noContact() + noise.freeMail()) {
             return local + random.nextInt(100) + "@" + pick(FREE_MAIL);
         }
-        if (draw < 0.75) {
+        if (draw < 0.7) {
             return (random.nextBoolean() ? local.toUpperCase(Locale.ROOT) : local) + "@" + domain;
         }
         if (draw < 0.9) {
@@ -201,6 +225,11 @@ final class SyntheticPeople {
                     ? s.substring(0, at) + s.charAt(at + 1) + s.charAt(at) + s.substring(at + 2)
                     : s.substring(0, at - 1) + s.charAt(at) + s.charAt(at - 1);
         };
+    }
+
+    private String surname() {
+        String base = skewed(LAST);
+        return random.nextDouble() < 0.15 ? base : base + pick(SURNAME_ENDINGS);
     }
 
     private String postcode() {
