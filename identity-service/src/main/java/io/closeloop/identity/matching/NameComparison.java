@@ -19,6 +19,8 @@ public final class NameComparison implements Comparison {
     public static final int CLOSE = 2;
     /** First-name comparison only. */
     public static final int SWAPPED = 3;
+    public static final int DIFFERENT_FIRST = 4;
+    public static final int DIFFERENT_LAST = 3;
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
@@ -35,7 +37,7 @@ public final class NameComparison implements Comparison {
         this.field = field;
         this.otherField = otherField;
         this.ownsSwap = ownsSwap;
-        this.different = ownsSwap ? 4 : 3;
+        this.different = ownsSwap ? DIFFERENT_FIRST : DIFFERENT_LAST;
     }
 
     public static NameComparison firstName() {
@@ -49,11 +51,6 @@ public final class NameComparison implements Comparison {
     /** Jaro–Winkler similarity (prefix scale 0.1, at most 4 prefix characters), 1 for equal strings. */
     public static double similarity(String a, String b) {
         return JARO_WINKLER.apply(a, b);
-    }
-
-    /** The "else" level: 4 for the first name, 3 for the last name (which has no swap level). */
-    public int different() {
-        return different;
     }
 
     @Override
