@@ -117,7 +117,7 @@ public final class MatchModelFitter {
         }
         var prior = ExpectationMaximization.run(candidates,
                 new ExpectationMaximization.Parameters(settings.startLambda(), m, u),
-                settings.em().withEstimates(false, false));
+                settings.em().withEstimates(false, true));
         iterations += prior.iterations();
         converged &= prior.converged();
         double allPairs = records.size() * (records.size() - 1.0) / 2;

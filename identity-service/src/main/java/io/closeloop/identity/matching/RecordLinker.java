@@ -16,7 +16,7 @@ import java.util.Set;
 public final class RecordLinker {
 
     /** Chosen from the synthetic benchmark (see docs/architecture.md, "Probabilistic matching"). */
-    public static final double DEFAULT_THRESHOLD = 0.85;
+    public static final double DEFAULT_THRESHOLD = 0.75;
 
     /** The record linked to and the confidence of the link. */
     public record Link(String recordId, double weight, double probability) {

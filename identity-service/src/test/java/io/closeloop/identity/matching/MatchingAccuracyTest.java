@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MatchingAccuracyTest {
 
     private static final int PERSONS = 4000;
-    private static final double[] SWEEP = {0.5, 0.8, 0.85, 0.9, 0.95, 0.99};
+    private static final double[] SWEEP = {0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99};
 
     @Test
     void linksNoisyRecordsWithHighPrecisionAndRecallAtTheDefaultThreshold() {
