@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * to its best earlier match, on seeded synthetic records. Prints figures, and the pairwise precision and
  * recall against the generator's truth as a sanity check; asserts nothing.
  *
- * <p>Arguments: {@code --persons N} (50000, about 2.1 records each), {@code --runs N} (3), {@code --seed N}.
+ * <p>Arguments: {@code --persons N} (50000, about 2.5 records each), {@code --runs N} (3), {@code --seed N}.
  */
 public final class MatchingBench {
 

@@ -7,11 +7,12 @@ import java.util.SplittableRandom;
  * Estimates a {@link MatchModel} from unlabelled records, the way Fellegi–Sunter tools such as Splink do:
  * <ol>
  *   <li>u from the level frequencies of seeded random pairs (almost all of them non-matches);</li>
- *   <li>m by EM over the pairs of each blocking rule in turn, leaving out the comparisons that rule
- *       decides (they agree within its blocks by construction), averaged over the rules that estimated
- *       each comparison; u stays fixed unless the EM settings say otherwise;</li>
- *   <li>λ, the probability that two random records match: EM with m and u fixed finds the expected
- *       matches among all candidate pairs, divided by the number of all pairs.</li>
+ *   <li>m by EM over the pairs of each training rule in turn ({@link Blocking#training()}), leaving out
+ *       the comparisons that rule decides (they agree within its blocks by construction), averaged over
+ *       the rules that estimated each comparison; u stays fixed unless the EM settings say otherwise;</li>
+ *   <li>λ, the probability that two random records match: EM with m fixed (and u free, since the
+ *       non-matches among candidates are not random pairs) finds the expected matches among the
+ *       candidate pairs, divided by the number of all pairs. Weights keep the random-pair u.</li>
  * </ol>
  * Seeded and iterated in a fixed order, hence deterministic.
  */
