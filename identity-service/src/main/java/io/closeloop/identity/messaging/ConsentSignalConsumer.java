@@ -1,0 +1,26 @@
+package io.closeloop.identity.messaging;
+
+import io.closeloop.contracts.Topics;
+import io.closeloop.identity.service.ConsentService;
+import io.closeloop.messaging.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class ConsentSignalConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final ConsentService consents;
+
+    public ConsentSignalConsumer(IdempotentConsumer consumer, ConsentService consents) {
+        this.consumer = consumer;
+        this.consents = consents;
+    }
+
+    @Incoming("consents-raw")
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return consumer.consume("identity", Topics.CONSENTS_RAW, record, inbound -> consents.onSignal(inbound.value()));
+    }
+}
