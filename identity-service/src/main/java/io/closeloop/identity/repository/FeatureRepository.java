@@ -25,7 +25,7 @@ public class FeatureRepository {
     public Uni<Void> store(String tenant, UUID eventId, UUID person, Map<String, String> features,
                            Collection<String> blockKeys) {
         return Sql.update("insert into match_feature (tenant, event_id, person_id, features) values (?1, ?2, ?3,"
-                        + " cast(?4 as jsonb)) on conflict do nothing", tenant, eventId, person, Json.write(features))
+                        + " cast(cast(?4 as text) as jsonb)) on conflict do nothing", tenant, eventId, person, Json.write(features))
                 .chain(() -> Multi.createFrom().iterable(blockKeys)
                         .onItem().transformToUniAndConcatenate(key -> Sql.update("insert into match_block (tenant,"
                                 + " block_key, event_id, person_id) values (?1, ?2, ?3, ?4) on conflict do nothing",
@@ -42,13 +42,8 @@ public class FeatureRepository {
         return Sql.rows("select person_root(f.tenant, f.person_id)::text, f.features::text from match_feature f"
                         + " where f.tenant = ?1 and f.event_id in (select event_id from match_block"
                         + " where tenant = ?1 and block_key = any(cast(?2 as text[]))) order by f.stored_at desc limit ?3",
-                        tenant, "{" + String.join(",", blockKeys.stream().map(FeatureRepository::quoted).toList()) + "}",
-                        limit)
+                        tenant, blockKeys.toArray(new String[0]), limit)
                 .map(rows -> rows.stream().map(r -> new Candidate(Sql.uuid(r[0]), read((String) r[1]))).toList());
-    }
-
-    private static String quoted(String key) {
-        return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Map<String, String> read(String json) {

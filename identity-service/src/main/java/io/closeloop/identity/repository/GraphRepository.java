@@ -47,7 +47,7 @@ public class GraphRepository {
     }
 
     public Uni<PersonProfile> profile(String tenant, UUID person) {
-        return Sql.rows("select " + Sql.micros("created_at") + " from person where tenant = ?1 and person_id = ?2",
+        return Sql.rows("select " + Sql.micros("created_at") + ", 1 from person where tenant = ?1 and person_id = ?2",
                         tenant, person)
                 .chain(created -> Sql.rows("select kind, value, trust from identifier"
                                 + " where tenant = ?1 and person_id = ?2", tenant, person)

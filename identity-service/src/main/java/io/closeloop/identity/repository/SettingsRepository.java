@@ -45,8 +45,8 @@ public class SettingsRepository {
     }
 
     public Uni<Void> saveConsentRules(String tenant, ConsentRules rules) {
-        return Sql.update("insert into consent_defaults (tenant, regions, server_side) values (?1, cast(?2 as jsonb),"
-                        + " cast(?3 as jsonb)) on conflict (tenant) do update set regions = excluded.regions,"
+        return Sql.update("insert into consent_defaults (tenant, regions, server_side) values (?1, cast(cast(?2 as text) as jsonb),"
+                        + " cast(cast(?3 as text) as jsonb)) on conflict (tenant) do update set regions = excluded.regions,"
                         + " server_side = excluded.server_side, updated_at = now()",
                 tenant, Json.write(rules.regions()), Json.write(rules.serverSide())).replaceWithVoid();
     }

@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Native statements in the caller's session; parameters are bound in order as ?1, ?2, ... */
 final class Sql {
@@ -62,11 +60,6 @@ final class Sql {
 
     static UUID uuid(Object value) {
         return value == null ? null : UUID.fromString(value.toString());
-    }
-
-    /** A uuid[] literal for {@code cast(?n as uuid[])}. */
-    static String uuids(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The person and every person merged into it, directly or through others ({@code ?1} tenant, {@code ?2} root). */

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Stitches raw events to persons and publishes them resolved. Runs inside the consumer's transaction,
@@ -22,6 +23,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ResolutionService {
+
+    private static final Logger LOG = Logger.getLogger(ResolutionService.class);
 
     private final EventStitcher stitcher;
     private final GraphRepository graph;
@@ -72,6 +75,8 @@ public class ResolutionService {
         AuditBatch audit = new AuditBatch(event.tenant());
         return stitcher.stitch(event, audit)
                 .chain(stitched -> stitched == null ? Uni.createFrom().voidItem() : publish.apply(stitched))
-                .chain(() -> audit.appendTo(auditLog));
+                .chain(() -> audit.appendTo(auditLog))
+                .onFailure().invoke(e -> LOG.debugf(e, "tenant %s: resolving event %s failed", event.tenant(),
+                        event.eventId()));
     }
 }
