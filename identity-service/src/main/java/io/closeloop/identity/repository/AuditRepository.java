@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The audit chain's tables. Every statement is scoped to one tenant. */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class AuditRepository {
     private static final String INSERT = "insert into audit_entry (tenant, seq, occurred_at, recorded_at, action,"
             + " person_id, related_person_ids, event_id, related_event_ids, purpose, outcome, reason, details,"
             + " prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), cast(?7 as uuid[]), cast(?8 as uuid),"
-            + " cast(?9 as uuid[]), ?10, ?11, ?12, cast(cast(?13 as text) as jsonb), ?14, ?15)";
+            + " cast(?9 as uuid[]), ?10, ?11, ?12, cast(?13 as jsonb), ?14, ?15)";
     /** Instants as exact microseconds (extract gives numeric), the unit the hash uses. */
     private static final String COLUMNS = "select seq, (extract(epoch from occurred_at) * 1000000)::bigint,"
             + " (extract(epoch from recorded_at) * 1000000)::bigint, action, person_id::text,"
@@ -78,9 +79,9 @@ public class AuditRepository {
                         .setParameter(3, utc(entry.occurredAt()))
                         .setParameter(4, utc(chained.recordedAt()))
                         .setParameter(5, entry.action())
-                        .setParameter(6, entry.personId())
+                        .setParameter(6, text(entry.personId()))
                         .setParameter(7, array(entry.relatedPersonIds()))
-                        .setParameter(8, entry.eventId())
+                        .setParameter(8, text(entry.eventId()))
                         .setParameter(9, array(entry.relatedEventIds()))
                         .setParameter(10, entry.purpose())
                         .setParameter(11, entry.outcome())
@@ -170,9 +171,12 @@ public class AuditRepository {
         }
     }
 
-    /** The reactive driver binds uuid[] parameters from Java arrays only, not from array literals. */
-    private static UUID[] array(List<UUID> ids) {
-        return ids.toArray(new UUID[0]);
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static String array(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static OffsetDateTime utc(Instant instant) {
