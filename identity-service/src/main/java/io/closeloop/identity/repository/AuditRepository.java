@@ -35,8 +35,9 @@ public class AuditRepository {
             + " where tenant = ?1";
     private static final String INSERT = "insert into audit_entry (tenant, seq, occurred_at, recorded_at, action,"
             + " person_id, related_person_ids, event_id, related_event_ids, purpose, outcome, reason, details,"
-            + " prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), cast(?7 as uuid[]), cast(?8 as uuid),"
-            + " cast(?9 as uuid[]), ?10, ?11, ?12, cast(?13 as jsonb), ?14, ?15)";
+            + " prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), cast(string_to_array(?7, ',') as uuid[]),"
+            + " cast(?8 as uuid), cast(string_to_array(?9, ',') as uuid[]), ?10, ?11, ?12,"
+            + " cast(cast(?13 as text) as jsonb), ?14, ?15)";
     /** Instants as exact microseconds (extract gives numeric), the unit the hash uses. */
     private static final String COLUMNS = "select seq, (extract(epoch from occurred_at) * 1000000)::bigint,"
             + " (extract(epoch from recorded_at) * 1000000)::bigint, action, person_id::text,"
@@ -175,8 +176,9 @@ public class AuditRepository {
         return id == null ? null : id.toString();
     }
 
+    /** Bound as comma-separated text: the driver would want a UUID[] for a uuid[] parameter. */
     private static String array(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 
     private static OffsetDateTime utc(Instant instant) {
