@@ -1,0 +1,121 @@
+package io.closeloop.identity.matching;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fitted match weights: the prior match share λ among candidate pairs and, per comparison level,
+ * m = P(level | match), u = P(level | non-match) and the weight log2(m/u). Immutable.
+ */
+public final class MatchModel {
+
+    private final List<Comparison> comparisons;
+    private final double lambda;
+    private final double[][] m;
+    private final double[][] u;
+    private final int iterations;
+    private final boolean converged;
+    private final long candidatePairs;
+
+    public MatchModel(List<Comparison> comparisons, double lambda, double[][] m, double[][] u, int iterations,
+                      boolean converged, long candidatePairs) {
+        if (!(lambda > 0 && lambda < 1)) {
+            throw new IllegalArgumentException("lambda must lie strictly between 0 and 1: " + lambda);
+        }
+        this.comparisons = List.copyOf(comparisons);
+        this.lambda = lambda;
+        this.m = copy(m);
+        this.u = copy(u);
+        this.iterations = iterations;
+        this.converged = converged;
+        this.candidatePairs = candidatePairs;
+        for (int k = 0; k < comparisons.size(); k++) {
+            int levels = comparisons.get(k).levels().size();
+            if (m[k].length != levels || u[k].length != levels) {
+                throw new IllegalArgumentException("comparison " + comparisons.get(k).name() + " has " + levels
+                        + " levels");
+            }
+        }
+    }
+
+    public List<Comparison> comparisons() {
+        return comparisons;
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    public double m(int comparison, int level) {
+        return m[comparison][level];
+    }
+
+    public double u(int comparison, int level) {
+        return u[comparison][level];
+    }
+
+    /** log2(m/u) of the level; 0 for the null level. */
+    public double weight(int comparison, int level) {
+        return level == Comparison.NULL ? 0 : log2(m[comparison][level] / u[comparison][level]);
+    }
+
+    public double priorWeight() {
+        return log2(lambda / (1 - lambda));
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public boolean converged() {
+        return converged;
+    }
+
+    public long candidatePairs() {
+        return candidatePairs;
+    }
+
+    public MatchScore score(MatchRecord a, MatchRecord b) {
+        int[] levels = new int[comparisons.size()];
+        double weight = priorWeight();
+        for (int k = 0; k < levels.length; k++) {
+            levels[k] = comparisons.get(k).level(a, b);
+            weight += weight(k, levels[k]);
+        }
+        return new MatchScore(levels, weight, probability(weight));
+    }
+
+    /** 2^w / (1 + 2^w), computed without overflow for large |w|. */
+    public static double probability(double weight) {
+        return weight >= 0 ? 1 / (1 + Math.pow(2, -weight)) : Math.pow(2, weight) / (1 + Math.pow(2, weight));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "match model: lambda=%.6f (prior weight %.2f bits), %d candidate pairs, EM %d iterations%s%n",
+                lambda, priorWeight(), candidatePairs, iterations, converged ? " (converged)" : " (not converged)"));
+        out.append(String.format(Locale.ROOT, "  %-20s %-24s %10s %10s %8s%n", "comparison", "level", "m", "u",
+                "weight"));
+        for (int k = 0; k < comparisons.size(); k++) {
+            List<String> labels = comparisons.get(k).levels();
+            for (int l = 0; l < labels.size(); l++) {
+                out.append(String.format(Locale.ROOT, "  %-20s %-24s %10.6f %10.6f %8.2f%n",
+                        comparisons.get(k).name(), labels.get(l), m[k][l], u[k][l], weight(k, l)));
+            }
+        }
+        return out.toString();
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    private static double[][] copy(double[][] values) {
+        double[][] copy = new double[values.length][];
+        for (int k = 0; k < values.length; k++) {
+            copy[k] = values[k].clone();
+        }
+        return copy;
+    }
+}
