@@ -1,43 +1,31 @@
 package io.closeloop.identity.domain;
 
-import java.util.ArrayList;
+import io.closeloop.identity.matching.Blocking;
+import io.closeloop.identity.matching.MatchFeatureNormalizer;
+import io.closeloop.identity.matching.MatchRecord;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Blocking keys for probabilistic matching: only records that share one are compared, so a new record
- * is scored against a handful of candidates instead of every person. A company domain, a postcode with
- * a last name, or an IP prefix with a user-agent hash each make a block.
+ * Match features as the matcher reads them, and their blocking keys: only records that share a key are
+ * compared, so a new record is scored against a handful of candidates instead of every person.
  */
 public final class BlockingKeys {
+
+    private static final Blocking BLOCKING = Blocking.defaults();
 
     private BlockingKeys() {
     }
 
     public static List<String> of(Map<String, String> features) {
-        List<String> keys = new ArrayList<>();
-        if (features == null) {
-            return keys;
-        }
-        String domain = value(features, "company_domain");
-        String postcode = value(features, "postcode");
-        String lastName = value(features, "last_name");
-        String ip = value(features, "ip_prefix");
-        String agent = value(features, "user_agent_hash");
-        if (domain != null) {
-            keys.add("domain:" + domain);
-        }
-        if (postcode != null && lastName != null) {
-            keys.add("postcode_name:" + postcode + "|" + lastName);
-        }
-        if (ip != null && agent != null) {
-            keys.add("ip_agent:" + ip + "|" + agent);
-        }
-        return keys;
+        return features == null || features.isEmpty() ? List.of() : List.of(BLOCKING.keys(record("", features, null)));
     }
 
-    private static String value(Map<String, String> features, String name) {
-        String value = features.get(name);
-        return value == null || value.isBlank() ? null : value.trim().toLowerCase(java.util.Locale.ROOT);
+    /** A record of the features ingest sent (first_name, last_name, company_domain, postcode, ip_prefix, ...). */
+    public static MatchRecord record(String id, Map<String, String> features, Instant occurredAt) {
+        return MatchFeatureNormalizer.normalize(id, features.get("first_name"), features.get("last_name"),
+                features.get("company_domain"), features.get("postcode"), features.get("ip_prefix"),
+                features.get("user_agent_hash"), occurredAt);
     }
 }

@@ -1,5 +1,7 @@
 package io.closeloop.identity.domain;
 
+import io.closeloop.identity.matching.RecordLinker;
+
 /**
  * A tenant's over-merge guard limits and probabilistic threshold.
  *
@@ -9,5 +11,5 @@ package io.closeloop.identity.domain;
  */
 public record GuardLimits(int maxEmailKeysPerPerson, int maxPersonsPerDevice, double matchThreshold) {
 
-    public static final GuardLimits DEFAULTS = new GuardLimits(3, 3, 0.9);
+    public static final GuardLimits DEFAULTS = new GuardLimits(3, 3, RecordLinker.DEFAULT_THRESHOLD);
 }

@@ -46,6 +46,13 @@ public class FeatureRepository {
                 .map(rows -> rows.stream().map(r -> new Candidate(Sql.uuid(r[0]), read((String) r[1]))).toList());
     }
 
+    /** The tenant's newest stored feature records, at most {@code limit}. */
+    public Uni<List<Map<String, String>>> recent(String tenant, int limit) {
+        return Sql.rows("select features::text, 1 from match_feature where tenant = ?1 order by stored_at desc"
+                        + " limit ?2", tenant, limit)
+                .map(rows -> rows.stream().map(r -> read((String) r[0])).toList());
+    }
+
     private static Map<String, String> read(String json) {
         try {
             return Json.mapper().readValue(json, FEATURES);

@@ -32,6 +32,8 @@ public class EventStitcher {
 
     /** The most candidates one record is scored against. */
     static final int MAX_CANDIDATES = 50;
+    /** The most stored records a tenant's match model learns from. */
+    static final int MAX_TRAINING_RECORDS = 20_000;
 
     private final GraphRepository graph;
     private final IdentityRepository identities;
@@ -114,8 +116,13 @@ public class EventStitcher {
         if (keys.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return features.candidates(event.tenant(), keys, MAX_CANDIDATES).map(candidates -> candidates.stream()
-                .map(c -> new Match(c.personId(), matcher.score(event.matchFeatures(), c.features())))
+        Uni<Void> learned = matcher.wantsRecords(event.tenant())
+                ? features.recent(event.tenant(), MAX_TRAINING_RECORDS).invoke(r -> matcher.learn(event.tenant(), r))
+                        .replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return learned.chain(() -> features.candidates(event.tenant(), keys, MAX_CANDIDATES)).map(candidates -> candidates
+                .stream()
+                .map(c -> new Match(c.personId(), matcher.score(event.tenant(), event.matchFeatures(), c.features())))
                 .filter(m -> m.confidence() >= limits.matchThreshold())
                 .max(Comparator.comparingDouble(Match::confidence).thenComparing(m -> m.personId().toString()))
                 .orElse(null));

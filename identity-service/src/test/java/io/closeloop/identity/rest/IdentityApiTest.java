@@ -124,7 +124,7 @@ class IdentityApiTest {
     void anAdminReadsAndChangesTheGuardLimits() {
         given().get("/api/v1/identity/settings").then().statusCode(200)
                 .body("maxEmailKeysPerPerson", equalTo(3)).body("maxPersonsPerDevice", equalTo(3))
-                .body("matchThreshold", equalTo(0.9f));
+                .body("matchThreshold", equalTo(0.75f));
         given().contentType(ContentType.JSON).body("{\"maxEmailKeysPerPerson\":5,\"maxPersonsPerDevice\":2,"
                 + "\"matchThreshold\":0.8}").put("/api/v1/identity/settings").then().statusCode(200)
                 .body("maxEmailKeysPerPerson", equalTo(5));
