@@ -23,7 +23,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class GraphRepository {
 
-    /** Where a known identifier points: its (root) person, the person it first attached to, trust, confidence. */
+    /**
+     * Where a known identifier points: its root person (an identifier attached by a transaction that raced a
+     * merge may still name the absorbed person), the person it first attached to, trust, confidence.
+     */
     public record Owner(UUID personId, UUID originPersonId, Trust trust, double confidence) {
     }
 
@@ -34,7 +37,7 @@ public class GraphRepository {
     public Uni<Map<IdentifierKey, Owner>> owners(String tenant, List<IdentifierRef> identifiers) {
         Map<IdentifierKey, Owner> owners = new HashMap<>();
         return Multi.createFrom().iterable(identifiers)
-                .onItem().transformToUniAndConcatenate(identifier -> Sql.rows("select person_id::text,"
+                .onItem().transformToUniAndConcatenate(identifier -> Sql.rows("select person_root(tenant, person_id)::text,"
                                 + " coalesce(origin_person_id, person_id)::text, trust, confidence from identifier"
                                 + " where tenant = ?1 and kind = ?2 and value = ?3",
                                 tenant, identifier.kind().code(), identifier.value())
