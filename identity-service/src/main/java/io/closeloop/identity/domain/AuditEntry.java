@@ -40,7 +40,7 @@ public record AuditEntry(String action, Instant occurredAt, UUID personId, List<
     public static final String ERASURE_CONFIRMED = "erasure_confirmed";
     public static final String ERASURE_COMPLETED = "erasure_completed";
     public static final String RETENTION_PURGE = "retention_purge";
-    public static final String EXPORT = "export";
+    public static final String ACCESS_EXPORTED = "access_exported";
     public static final String CONFIGURATION_CHANGED = "configuration_changed";
 
     public static final String ALLOWED = "allowed";
@@ -106,12 +106,7 @@ public record AuditEntry(String action, Instant occurredAt, UUID personId, List<
     /** The compliance role asked to erase persons; {@code requestedBy} is the staff account, not the subject. */
     public static AuditEntry erasureRequested(Instant occurredAt, UUID requestId, List<UUID> personIds,
                                               String requestedBy) {
-        Map<String, String> details = new TreeMap<>();
-        details.put("request_id", requestId.toString());
-        if (requestedBy != null) {
-            details.put("requested_by", requestedBy);
-        }
-        return persons(ERASURE_REQUESTED, occurredAt, personIds, null, null, details);
+        return persons(ERASURE_REQUESTED, occurredAt, personIds, null, request(requestId, requestedBy));
     }
 
     /** One service confirmed it erased its rows for a request. */
@@ -123,8 +118,14 @@ public record AuditEntry(String action, Instant occurredAt, UUID personId, List<
 
     /** Every service confirmed: the request is complete. */
     public static AuditEntry erasureCompleted(Instant occurredAt, UUID requestId, List<UUID> personIds) {
-        return persons(ERASURE_COMPLETED, occurredAt, personIds, "completed", null,
+        return persons(ERASURE_COMPLETED, occurredAt, personIds, "completed",
                 Map.of("request_id", requestId.toString()));
+    }
+
+    /** What identity holds about persons was exported for a data-subject access request. */
+    public static AuditEntry accessExported(Instant occurredAt, UUID requestId, List<UUID> personIds,
+                                            String requestedBy) {
+        return persons(ACCESS_EXPORTED, occurredAt, personIds, null, request(requestId, requestedBy));
     }
 
     /** The retention job purged person-level data older than {@code cutoff}. */
@@ -160,9 +161,18 @@ public record AuditEntry(String action, Instant occurredAt, UUID personId, List<
     }
 
     private static AuditEntry persons(String action, Instant occurredAt, List<UUID> personIds, String outcome,
-                                      String reason, Map<String, String> details) {
-        return new AuditEntry(action, occurredAt, first(personIds), rest(personIds), null, null, null, outcome,
-                reason, details);
+                                      Map<String, String> details) {
+        return new AuditEntry(action, occurredAt, first(personIds), rest(personIds), null, null, null, outcome, null,
+                details);
+    }
+
+    private static Map<String, String> request(UUID requestId, String requestedBy) {
+        Map<String, String> details = new TreeMap<>();
+        details.put("request_id", requestId.toString());
+        if (requestedBy != null) {
+            details.put("requested_by", requestedBy);
+        }
+        return details;
     }
 
     private static UUID first(List<UUID> ids) {

@@ -7,9 +7,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The consent state applied while no signal is known for a person. Events from authenticated server-side
- * sources (CRM, POS, calls) rest on the tenant's server-side basis: measurement and ad use granted, no
- * sale/share opt-out. Signals, regional defaults and withdrawal arrive with the consent issue.
+ * The built-in server-side basis: events from authenticated server-side sources (CRM, POS, calls) without a
+ * signal have measurement and ad use granted and no sale/share opt-out. Tenants change it, and the regional
+ * defaults, through {@link ConsentRules}.
  */
 public final class ConsentDefaults {
 

@@ -3,6 +3,7 @@ package io.closeloop.identity.rest;
 import io.closeloop.contracts.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ final class AuditCsv {
     }
 
     static String row(AuditEntryView e) {
-        return line(java.util.Arrays.asList(Long.toString(e.seq()), e.occurredAt().toString(),
+        return line(Arrays.asList(Long.toString(e.seq()), e.occurredAt().toString(),
                 e.recordedAt().toString(), e.action(), text(e.personId()), ids(e.relatedPersonIds()),
                 text(e.eventId()), ids(e.relatedEventIds()), e.purpose(), e.outcome(), e.reason(),
                 Json.write(e.details()), e.prevHash(), e.hash()));

@@ -2,7 +2,6 @@ package io.closeloop.identity.service;
 
 import io.closeloop.identity.domain.AuditEntry;
 import io.closeloop.identity.domain.AuditFilter;
-import io.closeloop.identity.domain.ChainHead;
 import io.closeloop.identity.domain.ChainVerification;
 import io.closeloop.identity.domain.ChainVerifier;
 import io.closeloop.identity.domain.ChainedEntry;
@@ -53,10 +52,10 @@ public class AuditLog {
     }
 
     /**
-     * Every matching entry up to the head as it is when the stream starts, read in batches so that a long
-     * chain is never held in memory.
+     * Every matching entry up to the head as it is when the stream starts, in batches of up to {@link #BATCH}
+     * in seq order, so that a long chain is never held in memory and is written in few chunks.
      */
-    public Multi<ChainedEntry> stream(String tenant, AuditFilter filter) {
+    public Multi<List<ChainedEntry>> stream(String tenant, AuditFilter filter) {
         return Panache.withSession(() -> repository.head(tenant)).toMulti().flatMap(head -> {
             long[] after = {0};
             return Multi.createBy().repeating()
@@ -67,7 +66,7 @@ public class AuditLog {
                                 }
                             }))
                     .whilst(batch -> batch.size() == BATCH)
-                    .onItem().transformToIterable(batch -> batch);
+                    .filter(batch -> !batch.isEmpty());
         });
     }
 

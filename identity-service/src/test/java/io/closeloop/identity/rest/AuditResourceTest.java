@@ -3,7 +3,9 @@ package io.closeloop.identity.rest;
 import static io.closeloop.identity.service.AuditFixture.append;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.closeloop.contracts.ConsentPurpose;
@@ -21,7 +23,6 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,7 +116,7 @@ class AuditResourceTest {
     void badParametersAreNamed() {
         given().queryParam("personId", "jane@example.com").queryParam("from", "yesterday").queryParam("limit", "0")
                 .get(AUDIT).then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("personId", "from", "limit"));
+                .body("errors.field", containsInAnyOrder("personId", "from", "limit"));
         given().queryParam("format", "xml").get(AUDIT + "/export").then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));
     }
@@ -132,7 +133,7 @@ class AuditResourceTest {
                 ConsentPurpose.MEASUREMENT, false, "denied, \"EU\" default"));
 
         String csv = given().accept("text/csv").queryParam("format", "csv").get(AUDIT + "/export").then().statusCode(200)
-                .header("Content-Type", org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+                .header("Content-Type", startsWith("text/csv")).extract().asString();
         assertThat(csv.split("\r\n")).containsExactly(
                 "seq,occurred_at,recorded_at,action,person_id,related_person_ids,event_id,related_event_ids,purpose,"
                         + "outcome,reason,details,prev_hash,hash",
@@ -144,7 +145,7 @@ class AuditResourceTest {
                         + decided.hash());
 
         String json = given().queryParam("format", "json").get(AUDIT + "/export").then().statusCode(200)
-                .header("Content-Type", org.hamcrest.Matchers.startsWith("application/json")).extract().asString();
+                .header("Content-Type", startsWith("application/json")).extract().asString();
         JsonNode array = Json.mapper().readTree(json);
         assertThat(array.size()).isEqualTo(2);
         assertThat(array.get(0).get("details").get("source").asText()).isEqualTo("cmp");
@@ -166,5 +167,4 @@ class AuditResourceTest {
     private static AuditEntry decision(Instant at, UUID person, ConsentPurpose purpose, boolean allowed) {
         return AuditEntry.consentDecision(at, UUID.randomUUID(), person, purpose, allowed, "test");
     }
-
 }

@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +52,7 @@ class AuditChainTest {
         UUID person = UUID.randomUUID();
         UUID event = UUID.randomUUID();
         ChainedEntry first = append(audit, "chain-happy", AuditEntry.consentReceived(AT, event, person, "cmp",
-                java.util.Map.of(ConsentPurpose.MEASUREMENT, "granted")));
+                Map.of(ConsentPurpose.MEASUREMENT, "granted")));
         ChainedEntry second = append(audit, "chain-happy", AuditEntry.consentDecision(AT, event, person,
                 ConsentPurpose.MEASUREMENT, true, "granted by a cmp signal"));
         ChainedEntry third = append(audit, "chain-happy", AuditEntry.merge(AT, UUID.randomUUID(), person,

@@ -1,0 +1,168 @@
+package io.closeloop.identity.repository;
+
+import static io.closeloop.identity.repository.Sql.TREE;
+
+import io.closeloop.contracts.IdentifierKind;
+import io.closeloop.contracts.IdentifierRef;
+import io.closeloop.contracts.Trust;
+import io.closeloop.identity.domain.IdentifierKey;
+import io.closeloop.identity.domain.PersonProfile;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The identity graph: merges, unmerges, the events each person brought, device sightings. Tenant-scoped. */
+@ApplicationScoped
+public class GraphRepository {
+
+    /**
+     * Where a known identifier points: its root person (an identifier attached by a transaction that raced a
+     * merge may still name the absorbed person), the person it first attached to, trust, confidence.
+     */
+    public record Owner(UUID personId, UUID originPersonId, Trust trust, double confidence) {
+    }
+
+    public record PersonEvent(UUID eventId, String kind, UUID personId, Instant occurredAt, String channel,
+                              String conversionId, String conversionType, double linkConfidence) {
+    }
+
+    public Uni<Map<IdentifierKey, Owner>> owners(String tenant, List<IdentifierRef> identifiers) {
+        Map<IdentifierKey, Owner> owners = new HashMap<>();
+        return Multi.createFrom().iterable(identifiers)
+                .onItem().transformToUniAndConcatenate(identifier -> Sql.rows("select person_root(tenant, person_id)::text,"
+                                + " coalesce(origin_person_id, person_id)::text, trust, confidence from identifier"
+                                + " where tenant = ?1 and kind = ?2 and value = ?3",
+                                tenant, identifier.kind().code(), identifier.value())
+                        .invoke(rows -> rows.forEach(row -> owners.put(IdentifierKey.of(identifier),
+                                new Owner(Sql.uuid(row[0]), Sql.uuid(row[1]),
+                                        "asserted".equals(row[2]) ? Trust.ASSERTED : Trust.VERIFIED,
+                                        ((Number) row[3]).doubleValue())))))
+                .collect().last()
+                .replaceWith(owners);
+    }
+
+    public Uni<PersonProfile> profile(String tenant, UUID person) {
+        return Sql.rows("select " + Sql.micros("created_at") + ", 1 from person where tenant = ?1 and person_id = ?2",
+                        tenant, person)
+                .chain(created -> Sql.rows("select kind, value, trust from identifier"
+                                + " where tenant = ?1 and person_id = ?2", tenant, person)
+                        .map(rows -> {
+                            Set<String> emails = new HashSet<>();
+                            Set<String> crm = new HashSet<>();
+                            int strongest = PersonProfile.NONE;
+                            for (Object[] row : rows) {
+                                IdentifierKind kind = kind((String) row[0]);
+                                if (kind == IdentifierKind.EMAIL) {
+                                    emails.add((String) row[1]);
+                                } else if (kind == IdentifierKind.CRM_CONTACT) {
+                                    crm.add((String) row[1]);
+                                }
+                                strongest = Math.min(strongest,
+                                        PersonProfile.strength(kind, "verified".equals(row[2])));
+                            }
+                            Instant createdAt = created.isEmpty() ? Instant.EPOCH : Sql.instant(created.get(0)[0]);
+                            return new PersonProfile(person, createdAt, emails, crm, strongest);
+                        }));
+    }
+
+    public Uni<Map<UUID, PersonProfile>> profiles(String tenant, Collection<UUID> persons) {
+        Map<UUID, PersonProfile> profiles = new HashMap<>();
+        return Multi.createFrom().iterable(persons)
+                .onItem().transformToUniAndConcatenate(p -> profile(tenant, p).invoke(pr -> profiles.put(p, pr)))
+                .collect().last().replaceWith(profiles);
+    }
+
+    /** Points the identifiers to the person, which becomes their origin; one claimed first is left alone. */
+    public Uni<Void> attach(String tenant, UUID person, List<IdentifierRef> identifiers, double confidence) {
+        return Multi.createFrom().iterable(identifiers)
+                .onItem().transformToUniAndConcatenate(i -> Sql.update("insert into identifier (tenant, kind, value,"
+                                + " person_id, trust, origin_person_id, confidence) values (?1, ?2, ?3, ?4, ?5, ?4, ?6)"
+                                + " on conflict (tenant, kind, value) do nothing",
+                        tenant, i.kind().code(), i.value(), person, i.trust().code(), confidence))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** The absorbed person (a root) joins the survivor: its identifiers point to the survivor from now on. */
+    public Uni<Void> merge(String tenant, UUID survivor, UUID absorbed) {
+        return Sql.update("update identifier set person_id = ?3 where tenant = ?1 and person_id = ?2",
+                        tenant, absorbed, survivor)
+                .chain(() -> Sql.update("update person set merged_into = ?3, merged_at = now()"
+                        + " where tenant = ?1 and person_id = ?2", tenant, absorbed, survivor))
+                .replaceWithVoid();
+    }
+
+    /** The person {@code person} was merged into directly; null for a root or an unknown person. */
+    public Uni<UUID> parent(String tenant, UUID person) {
+        return Sql.rows("select merged_into::text, 1 from person where tenant = ?1 and person_id = ?2", tenant, person)
+                .map(rows -> rows.isEmpty() ? null : Sql.uuid(rows.get(0)[0]));
+    }
+
+    public Uni<UUID> root(String tenant, UUID person) {
+        return Sql.rows("select person_root(?1, ?2)::text, 1", tenant, person).map(rows -> Sql.uuid(rows.get(0)[0]));
+    }
+
+    /** The person and everyone merged into it, directly or not. */
+    public Uni<List<UUID>> tree(String tenant, UUID root) {
+        return Sql.rows(TREE + "select person_id::text, 1 from tree", tenant, root)
+                .map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+    }
+
+    /**
+     * Undoes the merge of {@code absorbed} (with everyone merged into it) and returns the ids of the events
+     * it brought, which belong to it again along with the identifiers it brought.
+     */
+    public Uni<List<UUID>> split(String tenant, UUID absorbed) {
+        return Sql.update("update person set merged_into = null, merged_at = null where tenant = ?1 and person_id = ?2",
+                        tenant, absorbed)
+                .chain(() -> Sql.update(TREE + "update identifier set person_id = ?2 where tenant = ?1"
+                        + " and coalesce(origin_person_id, person_id) in (select person_id from tree)", tenant, absorbed))
+                .chain(() -> Sql.rows(TREE + "select event_id::text, 1 from person_event where tenant = ?1"
+                        + " and person_id in (select person_id from tree) order by occurred_at, event_id",
+                        tenant, absorbed))
+                .map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+    }
+
+    public Uni<Void> recordEvent(String tenant, PersonEvent event) {
+        return Sql.update("insert into person_event (tenant, event_id, kind, person_id, occurred_at, channel,"
+                        + " conversion_id, conversion_type, link_confidence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                        + " on conflict (tenant, event_id) do nothing",
+                tenant, event.eventId(), event.kind(), event.personId(), Sql.utc(event.occurredAt()), event.channel(),
+                event.conversionId(), event.conversionType(), event.linkConfidence()).replaceWithVoid();
+    }
+
+    /** Whether the person (with everyone merged into it) has at least one touch. */
+    public Uni<Boolean> hasTouch(String tenant, UUID root) {
+        return Sql.rows(TREE + "select count(*), 1 from person_event where tenant = ?1 and kind = 'touch'"
+                        + " and person_id in (select person_id from tree)", tenant, root)
+                .map(rows -> ((Number) rows.get(0)[0]).longValue() > 0);
+    }
+
+    /** Notes that the devices were seen with the person; returns how many persons each device was seen with. */
+    public Uni<Map<String, Integer>> sightDevices(String tenant, UUID person, Collection<String> devices) {
+        Map<String, Integer> counts = new HashMap<>();
+        return Multi.createFrom().iterable(devices)
+                .onItem().transformToUniAndConcatenate(device -> Sql.update("insert into device_person (tenant, value,"
+                                + " person_id) values (?1, ?2, ?3) on conflict do nothing", tenant, device, person)
+                        .chain(() -> Sql.rows("select count(*), 1 from device_person where tenant = ?1 and value = ?2",
+                                tenant, device))
+                        .invoke(rows -> counts.put(device, ((Number) rows.get(0)[0]).intValue())))
+                .collect().last().replaceWith(counts);
+    }
+
+    private static IdentifierKind kind(String code) {
+        for (IdentifierKind kind : IdentifierKind.values()) {
+            if (kind.code().equals(code)) {
+                return kind;
+            }
+        }
+        throw new IllegalStateException("unknown identifier kind " + code);
+    }
+}

@@ -1,0 +1,61 @@
+package io.closeloop.identity.repository;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.closeloop.contracts.ConsentPurpose;
+import io.closeloop.contracts.Json;
+import io.closeloop.identity.domain.ConsentRules;
+import io.closeloop.identity.domain.GuardLimits;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Tenant settings of identity: guard limits and consent defaults; built-ins while a tenant has none. */
+@ApplicationScoped
+public class SettingsRepository {
+
+    private static final TypeReference<Map<String, Map<ConsentPurpose, String>>> REGIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<ConsentPurpose, String>> PURPOSES = new TypeReference<>() {
+    };
+
+    public Uni<GuardLimits> limits(String tenant) {
+        return Sql.rows("select max_email_keys_per_person, max_persons_per_device, match_threshold"
+                        + " from identity_settings where tenant = ?1", tenant)
+                .map(rows -> rows.isEmpty() ? GuardLimits.DEFAULTS : new GuardLimits(
+                        ((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue(),
+                        ((Number) rows.get(0)[2]).doubleValue()));
+    }
+
+    public Uni<Void> saveLimits(String tenant, GuardLimits limits) {
+        return Sql.update("insert into identity_settings (tenant, max_email_keys_per_person, max_persons_per_device,"
+                        + " match_threshold) values (?1, ?2, ?3, ?4) on conflict (tenant) do update set"
+                        + " max_email_keys_per_person = excluded.max_email_keys_per_person,"
+                        + " max_persons_per_device = excluded.max_persons_per_device,"
+                        + " match_threshold = excluded.match_threshold, updated_at = now()",
+                tenant, limits.maxEmailKeysPerPerson(), limits.maxPersonsPerDevice(), limits.matchThreshold())
+                .replaceWithVoid();
+    }
+
+    public Uni<ConsentRules> consentRules(String tenant) {
+        return Sql.rows("select regions::text, server_side::text from consent_defaults where tenant = ?1", tenant)
+                .map(rows -> rows.isEmpty() ? ConsentRules.BUILT_IN
+                        : new ConsentRules(read((String) rows.get(0)[0], REGIONS), read((String) rows.get(0)[1], PURPOSES)));
+    }
+
+    public Uni<Void> saveConsentRules(String tenant, ConsentRules rules) {
+        return Sql.update("insert into consent_defaults (tenant, regions, server_side) values (?1, cast(cast(?2 as text) as jsonb),"
+                        + " cast(cast(?3 as text) as jsonb)) on conflict (tenant) do update set regions = excluded.regions,"
+                        + " server_side = excluded.server_side, updated_at = now()",
+                tenant, Json.write(rules.regions()), Json.write(rules.serverSide())).replaceWithVoid();
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.closeloop.identity.service;
+
+import io.closeloop.contracts.ConsentPurpose;
+import io.closeloop.contracts.ConsentSnapshot;
+import io.closeloop.contracts.IdentifierRef;
+import io.closeloop.identity.domain.AuditEntry;
+import io.closeloop.identity.domain.BlockingKeys;
+import io.closeloop.identity.domain.ConsentPolicy;
+import io.closeloop.identity.domain.GuardLimits;
+import io.closeloop.identity.domain.IdentifierKey;
+import io.closeloop.identity.domain.IdentityResolver;
+import io.closeloop.identity.repository.FeatureRepository;
+import io.closeloop.identity.repository.GraphRepository;
+import io.closeloop.identity.repository.GraphRepository.Owner;
+import io.closeloop.identity.repository.IdentityRepository;
+import io.closeloop.identity.repository.SettingsRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stitches one raw event to a person, in the consumer's transaction: finds the person (by identifiers,
+ * else probabilistically), decides consent at the event's time, and only with measurement consent creates,
+ * merges and attaches. An event without measurement consent leaves nothing but an anonymous count and
+ * the audited decision.
+ */
+@ApplicationScoped
+public class EventStitcher {
+
+    /** The most candidates one record is scored against. */
+    static final int MAX_CANDIDATES = 50;
+    /** The most stored records a tenant's match model learns from. */
+    static final int MAX_TRAINING_RECORDS = 20_000;
+
+    private final GraphRepository graph;
+    private final IdentityRepository identities;
+    private final FeatureRepository features;
+    private final SettingsRepository settings;
+    private final ConsentService consent;
+    private final MergeService merges;
+    private final ProbabilisticMatcher matcher;
+
+    public EventStitcher(GraphRepository graph, IdentityRepository identities, FeatureRepository features,
+                         SettingsRepository settings, ConsentService consent, MergeService merges,
+                         ProbabilisticMatcher matcher) {
+        this.graph = graph;
+        this.identities = identities;
+        this.features = features;
+        this.settings = settings;
+        this.consent = consent;
+        this.merges = merges;
+        this.matcher = matcher;
+    }
+
+    /** The person an allowed event belongs to, its link confidence and the consent that let it through. */
+    public record Stitched(UUID personId, double linkConfidence, ConsentSnapshot consent) {
+    }
+
+    private record Match(UUID personId, double confidence) {
+    }
+
+    /** Null when the event was suppressed for lack of measurement consent. */
+    public Uni<Stitched> stitch(EventFacts event, AuditBatch audit) {
+        String tenant = event.tenant();
+        return settings.limits(tenant).chain(limits -> graph.owners(tenant, event.identifiers()).chain(owners -> {
+            Map<IdentifierKey, UUID> known = MergeService.persons(owners);
+            IdentityResolver.Decision decision = IdentityResolver.resolve(event.identifiers(), known, UUID::randomUUID);
+            Uni<Match> match = decision.newPerson() ? probabilistic(event, limits) : Uni.createFrom().nullItem();
+            return match.chain(found -> {
+                UUID person = found != null ? found.personId() : decision.personId();
+                boolean known1 = found != null || !decision.newPerson();
+                return consent.decide(tenant, known1 ? person : null, event.occurredAt(), event.region(),
+                        event.serverSide()).chain(d -> {
+                            boolean allowed = d.snapshot().allows(ConsentPurpose.MEASUREMENT);
+                            audit.add(AuditEntry.consentDecision(event.occurredAt(), event.eventId(),
+                                    known1 ? person : null, ConsentPurpose.MEASUREMENT, allowed, d.reason()));
+                            if (!allowed) {
+                                return consent.countSuppressed(tenant, event.occurredAt(), event.channel())
+                                        .replaceWith((Stitched) null);
+                            }
+                            return write(event, decision, owners, found, limits, audit, d);
+                        });
+            });
+        }));
+    }
+
+    private Uni<Stitched> write(EventFacts event, IdentityResolver.Decision decision, Map<IdentifierKey, Owner> owners,
+                                Match match, GuardLimits limits, AuditBatch audit, ConsentPolicy.Decision consentUsed) {
+        String tenant = event.tenant();
+        Owner via = strongestKnown(event.identifiers(), owners);
+        double confidence = match != null ? match.confidence() : via != null ? via.confidence() : 1.0;
+        boolean create = match == null && decision.newPerson();
+        UUID primary = match != null ? match.personId() : decision.personId();
+        Uni<Void> created = create ? identities.createPerson(tenant, primary) : Uni.createFrom().voidItem();
+        return created
+                .chain(() -> decision.otherPersons().isEmpty() ? Uni.createFrom().item(primary)
+                        : merges.mergeCandidates(tenant, event.eventId(), primary, decision.otherPersons(),
+                                event.identifiers(), MergeService.persons(owners), limits, audit))
+                .call(person -> graph.attach(tenant, person, decision.toAttach(), confidence))
+                .call(person -> confirmOwner(tenant, person, create, decision))
+                .call(person -> graph.recordEvent(tenant, new GraphRepository.PersonEvent(event.eventId(),
+                        event.kind(), via != null ? via.originPersonId() : person, event.occurredAt(), event.channel(),
+                        event.conversionId(), event.conversionType(), confidence)))
+                .call(person -> event.matchFeatures().isEmpty() ? Uni.createFrom().voidItem()
+                        : features.store(tenant, event.eventId(), person, event.matchFeatures(),
+                                BlockingKeys.of(event.matchFeatures())))
+                .map(person -> new Stitched(person, confidence, consentUsed.snapshot()));
+    }
+
+    /** Best-scoring person among the records sharing a blocking key, if it reaches the tenant's threshold. */
+    private Uni<Match> probabilistic(EventFacts event, GuardLimits limits) {
+        List<String> keys = BlockingKeys.of(event.matchFeatures());
+        if (keys.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        Uni<Void> learned = matcher.wantsRecords(event.tenant())
+                ? features.recent(event.tenant(), MAX_TRAINING_RECORDS).invoke(r -> matcher.learn(event.tenant(), r))
+                        .replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return learned.chain(() -> features.candidates(event.tenant(), keys, MAX_CANDIDATES)).map(candidates -> candidates
+                .stream()
+                .map(c -> new Match(c.personId(), matcher.score(event.tenant(), event.matchFeatures(), c.features())))
+                .filter(m -> m.confidence() >= limits.matchThreshold())
+                .max(Comparator.comparingDouble(Match::confidence).thenComparing(m -> m.personId().toString()))
+                .orElse(null));
+    }
+
+    /**
+     * Another writer may have claimed one of our new identifiers between our read and our insert; then
+     * this transaction fails and the consumer retries it, finding the winner's person.
+     */
+    private Uni<Void> confirmOwner(String tenant, UUID person, boolean created, IdentityResolver.Decision decision) {
+        if (!created || decision.toAttach().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        IdentifierRef strongest = decision.toAttach().get(0);
+        return identities.owner(tenant, strongest).invoke(owner -> {
+            if (!person.equals(owner)) {
+                throw new ConcurrentResolutionException(tenant, IdentifierKey.of(strongest));
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Owner strongestKnown(List<IdentifierRef> identifiers, Map<IdentifierKey, Owner> owners) {
+        return identifiers.stream()
+                .sorted(Comparator.comparingInt(i -> i.kind().strength()))
+                .map(i -> owners.get(IdentifierKey.of(i)))
+                .filter(o -> o != null)
+                .findFirst().orElse(null);
+    }
+}
