@@ -7,6 +7,7 @@ import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.contracts.Trust;
 import io.closeloop.identity.domain.IdentifierKey;
 import io.closeloop.identity.domain.PersonProfile;
+import io.closeloop.identity.service.ConcurrentResolutionException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,12 +82,22 @@ public class GraphRepository {
     }
 
     /** Points the identifiers to the person, which becomes their origin; one claimed first is left alone. */
+    /**
+     * Attaches identifiers nobody owned when the event was read. Another writer may have claimed one since; then
+     * this fails with {@link ConcurrentResolutionException} and the consumer retries, finding the winner's person
+     * (and merging if the rules allow) instead of splitting one person in two.
+     */
     public Uni<Void> attach(String tenant, UUID person, List<IdentifierRef> identifiers, double confidence) {
         return Multi.createFrom().iterable(identifiers)
                 .onItem().transformToUniAndConcatenate(i -> Sql.update("insert into identifier (tenant, kind, value,"
                                 + " person_id, trust, origin_person_id, confidence) values (?1, ?2, ?3, ?4, ?5, ?4, ?6)"
                                 + " on conflict (tenant, kind, value) do nothing",
-                        tenant, i.kind().code(), i.value(), person, i.trust().code(), confidence))
+                        tenant, i.kind().code(), i.value(), person, i.trust().code(), confidence)
+                        .invoke(inserted -> {
+                            if (inserted == 0) {
+                                throw new ConcurrentResolutionException(tenant, IdentifierKey.of(i));
+                            }
+                        }))
                 .collect().last().replaceWithVoid();
     }
 

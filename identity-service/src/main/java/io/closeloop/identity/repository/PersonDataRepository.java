@@ -164,16 +164,6 @@ public class PersonDataRepository {
     }
 
     /** Remembers a stitched event; a second writer of the same event (a redelivery, the graph) is a no-op. */
-    public Uni<Void> recordEvent(String tenant, UUID personId, UUID eventId, String kind, Instant occurredAt,
-                                 String channel, String conversionId, String conversionType, double confidence) {
-        return update("insert into person_event (tenant, event_id, kind, person_id, occurred_at, channel,"
-                        + " conversion_id, conversion_type, link_confidence)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                        + " on conflict (tenant, event_id) do nothing",
-                tenant, eventId, kind, personId, SqlParams.utc(occurredAt), channel, conversionId, conversionType,
-                confidence).replaceWithVoid();
-    }
-
     public Uni<Void> recordHashes(String tenant, UUID personId, Map<String, String> hashes) {
         if (hashes == null || hashes.isEmpty()) {
             return Uni.createFrom().voidItem();

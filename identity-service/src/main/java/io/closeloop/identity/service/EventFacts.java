@@ -59,4 +59,9 @@ public record EventFacts(String tenant, UUID eventId, String kind, Instant occur
         String region = attributes.get("region");
         return region == null || region.isBlank() ? null : region;
     }
+
+    /** The channel of a touch; null for conversions and experiments, whose channel is only a counting bucket. */
+    public String touchChannel() {
+        return TOUCH.equals(kind) ? channel : null;
+    }
 }

@@ -102,7 +102,7 @@ public class EventStitcher {
                 .call(person -> graph.attach(tenant, person, decision.toAttach(), confidence))
                 .call(person -> confirmOwner(tenant, person, create, decision))
                 .call(person -> graph.recordEvent(tenant, new GraphRepository.PersonEvent(event.eventId(),
-                        event.kind(), via != null ? via.originPersonId() : person, event.occurredAt(), event.channel(),
+                        event.kind(), via != null ? via.originPersonId() : person, event.occurredAt(), event.touchChannel(),
                         event.conversionId(), event.conversionType(), confidence)))
                 .call(person -> event.matchFeatures().isEmpty() ? Uni.createFrom().voidItem()
                         : features.store(tenant, event.eventId(), person, event.matchFeatures(),

@@ -8,14 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * Remembers each stitched event and the export hashes it carried against its person: the journeys' event ids
- * for access exports, the last activity for retention, and the hashes a request may name a person by.
+ * Remembers the export hashes a stitched event carried against its person: a request may name a person by them,
+ * and erasure passes them on. The events themselves are recorded by the stitcher ({@code person_event}).
  */
 @ApplicationScoped
 public class PersonActivity {
-
-    static final String TOUCHPOINT = "touchpoint";
-    static final String CONVERSION = "conversion";
 
     private final PersonDataRepository persons;
 
@@ -23,16 +20,11 @@ public class PersonActivity {
         this.persons = persons;
     }
 
-    public Uni<Void> touch(TouchpointRaw touch, UUID personId, double confidence) {
-        return persons.recordEvent(touch.tenant(), personId, touch.eventId(), TOUCHPOINT, touch.occurredAt(),
-                        touch.channel(), null, null, confidence)
-                .chain(() -> persons.recordHashes(touch.tenant(), personId, touch.exportHashes()));
+    public Uni<Void> touch(TouchpointRaw touch, UUID personId) {
+        return persons.recordHashes(touch.tenant(), personId, touch.exportHashes());
     }
 
-    public Uni<Void> conversion(ConversionRaw conversion, UUID personId, double confidence) {
-        return persons.recordEvent(conversion.tenant(), personId, conversion.eventId(), CONVERSION,
-                        conversion.occurredAt(), null, conversion.conversionId(), conversion.conversionType(),
-                        confidence)
-                .chain(() -> persons.recordHashes(conversion.tenant(), personId, conversion.exportHashes()));
+    public Uni<Void> conversion(ConversionRaw conversion, UUID personId) {
+        return persons.recordHashes(conversion.tenant(), personId, conversion.exportHashes());
     }
 }

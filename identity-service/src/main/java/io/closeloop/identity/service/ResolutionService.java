@@ -50,7 +50,7 @@ public class ResolutionService {
     }
 
     public Uni<Void> resolveTouchpoint(TouchpointRaw touch) {
-        return resolve(EventFacts.of(touch), s -> activity.touch(touch, s.personId(), s.linkConfidence())
+        return resolve(EventFacts.of(touch), s -> activity.touch(touch, s.personId())
                 .chain(() -> touchpoints.publish(new TouchpointResolved(touch.tenant(),
                 touch.eventId(), s.personId(), s.linkConfidence(), s.consent(), touch.touchType(), touch.occurredAt(),
                 touch.sourceZone(), touch.channel(), touch.utm(), touch.clickIds(), touch.landingPage(),
@@ -58,7 +58,7 @@ public class ResolutionService {
     }
 
     public Uni<Void> resolveConversion(ConversionRaw conversion) {
-        return resolve(EventFacts.of(conversion), s -> activity.conversion(conversion, s.personId(), s.linkConfidence())
+        return resolve(EventFacts.of(conversion), s -> activity.conversion(conversion, s.personId())
                 .chain(() -> graph.hasTouch(conversion.tenant(), s.personId()))
                 .invoke(matched -> meters.counter("closeloop.identity.conversions.resolved",
                         "tenant", conversion.tenant(), "matched", Boolean.toString(matched)).increment())
