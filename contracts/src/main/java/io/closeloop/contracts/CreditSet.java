@@ -8,6 +8,10 @@ import java.util.UUID;
 /**
  * The credit of one conversion under one model. A higher {@code setVersion} for the same
  * (tenant, conversion, model) supersedes every lower one.
+ *
+ * @param fitVersion the data-driven fit whose weights gave the credits (schema 2); null for rule-based models
+ * @param fallbackModelId the rule-based model that credited instead because the fit saw too few journeys
+ *        (schema 2); null otherwise
  */
 public record CreditSet(
         String tenant,
@@ -22,7 +26,17 @@ public record CreditSet(
         Status status,
         String currency,
         long valueMinor,
-        List<CreditLine> lines) implements TenantScoped {
+        List<CreditLine> lines,
+        Long fitVersion,
+        String fallbackModelId) implements TenantScoped {
+
+    /** Schema 1 shape. */
+    public CreditSet(String tenant, String conversionId, String conversionType, Instant conversionTime,
+                     String sourceZone, UUID personId, String modelId, int modelConfigVersion, long setVersion,
+                     Status status, String currency, long valueMinor, List<CreditLine> lines) {
+        this(tenant, conversionId, conversionType, conversionTime, sourceZone, personId, modelId, modelConfigVersion,
+                setVersion, status, currency, valueMinor, lines, null, null);
+    }
 
     public enum Status {
         /** Credits count in every aggregate. */

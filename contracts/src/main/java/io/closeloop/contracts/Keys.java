@@ -12,6 +12,10 @@ public final class Keys {
     static final String RAW_KEY = "tenant:<strongest identifier>";
     static final String PERSON_KEY = "tenant:person-id";
     static final String CONVERSION_KEY = "tenant:conversion-id";
+    static final String SPEND_KEY = "tenant:date:channel:campaign";
+    static final String REQUEST_KEY = "tenant:request-id";
+    static final String ABSORBED_PERSON_KEY = "tenant:absorbed-person-id";
+    static final String STATS_KEY = "tenant:partition:chunk";
 
     private Keys() {
     }
@@ -38,5 +42,23 @@ public final class Keys {
 
     public static String conversion(String tenant, String conversionId) {
         return tenant + ":" + conversionId;
+    }
+
+    /** Spend is compacted by day, channel and campaign: a corrected figure replaces the earlier one. */
+    public static String spend(String tenant, java.time.LocalDate date, String channel, String campaign) {
+        return tenant + ":" + date + ":" + channel + ":" + (campaign == null ? "" : campaign);
+    }
+
+    public static String request(String tenant, UUID requestId) {
+        return tenant + ":" + requestId;
+    }
+
+    /** Merges are keyed by the absorbed person so that a merge and a later unmerge of it stay in order. */
+    public static String merge(String tenant, UUID absorbedPersonId) {
+        return tenant + ":" + absorbedPersonId;
+    }
+
+    public static String stats(String tenant, int partition, int chunk) {
+        return tenant + ":" + partition + ":" + chunk;
     }
 }

@@ -12,6 +12,10 @@ import java.util.UUID;
  * @param touchType ad_click, page_view, form, call, email_click, sms_click, qr_scan, promo, badge_scan
  * @param sourceZone the zone or offset the source reported the time in (e.g. {@code Europe/Berlin}, {@code +02:00})
  * @param channel the channel group ingest derived (e.g. paid_search, email, paid_social)
+ * @param attributes type-specific details (schema 2): call duration and tracking number, promo code, event and
+ *        booth of a badge scan, form name; never clear emails or phones
+ * @param matchFeatures normalized non-key fields for probabilistic matching (schema 2): first_name, last_name,
+ *        company_domain, postcode, ip_prefix, user_agent_hash
  */
 public record TouchpointRaw(
         String tenant,
@@ -26,5 +30,15 @@ public record TouchpointRaw(
         String landingPage,
         String referrer,
         List<IdentifierRef> identifiers,
-        Map<String, String> exportHashes) implements TenantScoped {
+        Map<String, String> exportHashes,
+        Map<String, String> attributes,
+        Map<String, String> matchFeatures) implements TenantScoped {
+
+    /** Schema 1 shape: no attributes, no match features. */
+    public TouchpointRaw(String tenant, UUID eventId, String touchType, Instant occurredAt, String sourceZone,
+                         Instant receivedAt, String channel, Utm utm, Map<String, String> clickIds, String landingPage,
+                         String referrer, List<IdentifierRef> identifiers, Map<String, String> exportHashes) {
+        this(tenant, eventId, touchType, occurredAt, sourceZone, receivedAt, channel, utm, clickIds, landingPage,
+                referrer, identifiers, exportHashes, null, null);
+    }
 }
