@@ -9,8 +9,8 @@ package io.closeloop.attribution.incrementality;
  * @param incrementalConversions {@code exposed conversions − control conversions × exposed/control persons}:
  *                               conversions the campaign caused among the exposed; interval = the rate
  *                               difference's × exposed persons
- * @param relativeLift {@code exposedRate / controlRate − 1}, with the log-ratio (Katz) interval; {@code NaN}
- *                     (interval {@code null}) when either arm has no conversion, where the ratio is undefined
+ * @param relativeLift {@code exposedRate / controlRate − 1}, with the log-ratio (Katz) interval; {@code null}
+ *                     (interval too) when either arm has no conversion, where the ratio is undefined
  * @param revenuePerPersonDifference mean revenue per exposed person − per control person (minor units),
  *                                   with Welch's t interval
  * @param incrementalRevenueMinor {@code exposed revenue − control revenue × exposed/control persons} (minor
@@ -19,7 +19,7 @@ package io.closeloop.attribution.incrementality;
 public record HoldoutEstimate(double level, double exposedRate, double controlRate,
                               double rateDifference, Interval rateDifferenceInterval,
                               double incrementalConversions, Interval incrementalConversionsInterval,
-                              double relativeLift, Interval relativeLiftInterval,
+                              Double relativeLift, Interval relativeLiftInterval,
                               double revenuePerPersonDifference, Interval revenuePerPersonDifferenceInterval,
                               double incrementalRevenueMinor, Interval incrementalRevenueInterval) {
 }

@@ -50,7 +50,7 @@ public final class HoldoutEstimator {
                 difference - Math.sqrt(square(pe - we.lower()) + square(wc.upper() - pc)),
                 difference + Math.sqrt(square(we.upper() - pe) + square(pc - wc.lower())));
 
-        double lift = Double.NaN;
+        Double lift = null;
         Interval liftInterval = null;
         if (exposed.converting() > 0 && control.converting() > 0) {
             double logRatio = Math.log(pe / pc);

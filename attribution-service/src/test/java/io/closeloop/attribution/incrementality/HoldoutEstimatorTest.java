@@ -71,7 +71,7 @@ class HoldoutEstimatorTest {
     @Test
     void withoutControlConversionsTheLiftIsUndefinedButTheDifferenceIsNot() {
         HoldoutEstimate estimate = estimator.estimate(arm(100, 5, 1000), arm(100, 0, 0));
-        assertThat(estimate.relativeLift()).isNaN();
+        assertThat(estimate.relativeLift()).isNull();
         assertThat(estimate.relativeLiftInterval()).isNull();
         assertThat(estimate.incrementalConversions()).isCloseTo(5, within(1e-12));
         assertThat(estimate.rateDifferenceInterval().lower()).isPositive();
