@@ -31,4 +31,12 @@ public interface AttributionConfig {
     /** Paths per {@code attribution.stats} record. */
     @WithDefault("500")
     int statsChunkSize();
+
+    /** When each instance publishes its partitions' statistics (Quartz cron, UTC). */
+    @WithDefault("0 0 2 * * ?")
+    String statsCron();
+
+    /** When the data-driven models are fitted from every partition's statistics (Quartz cron, UTC). */
+    @WithDefault("0 30 2 * * ?")
+    String fitCron();
 }

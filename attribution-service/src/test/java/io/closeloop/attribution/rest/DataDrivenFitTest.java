@@ -23,6 +23,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class DataDrivenFitTest {
     @Test
     @TestSecurity(user = "fitco-admin", roles = "admin")
     @OidcSecurity(claims = @Claim(key = "tenant", value = TENANT))
-    void twoInstancesStatisticsFitExactlyAsOneInstanceAndTheFitReplacesTheFallback() throws Exception {
+    void twoInstancesStatisticsFitExactlyAsOneInstanceAndTheFitReplacesTheFallback() throws Throwable {
         TestEvents events = new TestEvents(bootstrap, TENANT);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Random random = new Random(20261123L);
@@ -130,8 +131,9 @@ class DataDrivenFitTest {
         assertThat(weights(shapley2)).isEqualTo(shapleyWeights);
 
         // A minimum the fit meets: a new model-config version, and the fit credits without fallback.
-        given().contentType(ContentType.JSON).body("{\"minJourneys\":40}").put("/api/v1/attribution/settings")
-                .then().statusCode(200).extract().path("configVersion").equals(2);
+        Integer configVersion = given().contentType(ContentType.JSON).body("{\"minJourneys\":40}")
+                .put("/api/v1/attribution/settings").then().statusCode(200).extract().path("configVersion");
+        assertThat(configVersion).isEqualTo(2);
         await().atMost(TestEvents.WAIT).until(() -> TestEvents.count("select count(*) from outbox_event") == 0);
         CreditSet fitted = events.latest(probe, "markov", 2);
         assertThat(fitted.fallbackModelId()).isNull();
@@ -191,7 +193,9 @@ class DataDrivenFitTest {
     }
 
     private static JsonPath fit(String model) {
-        return given().post("/api/v1/models/" + model + "/fits").then().statusCode(200).extract().jsonPath();
+        // Doubles, not RestAssured's default floats: the weights are compared exactly.
+        return given().post("/api/v1/models/" + model + "/fits").then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private static Map<String, Double> weights(JsonPath fit) {
