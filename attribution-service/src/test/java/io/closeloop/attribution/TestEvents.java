@@ -70,6 +70,14 @@ public final class TestEvents {
                 new Money(valueMinor, "EUR"), Map.of()), eventId);
     }
 
+    /** A won CRM deal of {@code person} that also names the persons of its other contacts (account mode). */
+    public Event deal(UUID person, List<UUID> contacts, String conversionId, Instant at, long valueMinor) {
+        UUID eventId = UUID.randomUUID();
+        return new Event(Topics.CONVERSIONS_RESOLVED, Keys.person(tenant, person), new ConversionResolved(tenant,
+                eventId, person, 1.0, null, true, conversionId, "deal", "won", at, "UTC", new Money(valueMinor, "EUR"),
+                Map.of(), new Money(valueMinor, "EUR"), contacts, Map.of()), eventId);
+    }
+
     public <V extends TenantScoped> Event event(TopicSpec<V> topic, String key, V value) {
         return new Event(topic, key, value, UUID.randomUUID());
     }
@@ -118,6 +126,13 @@ public final class TestEvents {
                 .anyMatch(s -> s.modelId().equals(modelId) && s.setVersion() >= minVersion)))
                 .stream().filter(s -> s.modelId().equals(modelId)).toList();
         return sets.stream().max((a, b) -> Long.compare(a.setVersion(), b.setVersion())).orElseThrow();
+    }
+
+    /** The first set of the conversion under the model that satisfies {@code wanted}, once it is on the topic. */
+    public CreditSet first(String conversionId, String modelId, Predicate<CreditSet> wanted) {
+        return creditSets(conversionId, read -> read.stream().anyMatch(s -> s.modelId().equals(modelId)
+                && wanted.test(s))).stream().filter(s -> s.modelId().equals(modelId) && wanted.test(s))
+                .findFirst().orElseThrow();
     }
 
     public static CreditSet creditSet(ConsumerRecord<String, String> record) {

@@ -74,6 +74,11 @@ public class ConversionRepository implements PanacheRepositoryBase<ConversionSta
                 tenant, from, to);
     }
 
+    /** The tenant's conversions at or after {@code from}, oldest first. */
+    public Uni<List<ConversionState>> since(String tenant, Instant from) {
+        return list("tenant = ?1 and occurredAt >= ?2 order by occurredAt, conversionId", tenant, from);
+    }
+
     /** Moves conversions to another person: all of {@code from}'s, or only those with the listed event ids. */
     public Uni<Integer> move(String tenant, UUID from, UUID to, List<UUID> eventIds) {
         return eventIds == null || eventIds.isEmpty()

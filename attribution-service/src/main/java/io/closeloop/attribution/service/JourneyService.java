@@ -100,7 +100,7 @@ public class JourneyService {
 
     /** Recomputes the tenant's conversions since {@code from} (after a fit or a settings change). */
     public Uni<Integer> restateTenant(String tenant, Instant from) {
-        return catalog.forTenant(tenant).chain(models -> conversions.inPeriod(tenant, from, Instant.MAX)
+        return catalog.forTenant(tenant).chain(models -> conversions.since(tenant, from)
                 .chain(list -> sequentially(list, conversion -> credit(conversion, models)).replaceWith(list.size())));
     }
 

@@ -63,6 +63,7 @@ class DataDrivenFitTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Random random = new Random(20261123L);
         List<Event> batch = new ArrayList<>();
+        List<Event> conversions = new ArrayList<>();
         MarkovStatistics expectedMarkov = new MarkovStatistics(1);
         ShapleyStatistics expectedShapley = new ShapleyStatistics();
         List<String> conversionIds = new ArrayList<>();
@@ -80,12 +81,13 @@ class DataDrivenFitTest {
             if (converts) {
                 String id = "fit-" + p;
                 conversionIds.add(id);
-                batch.add(events.conversion(person, id, now.minus(Duration.ofDays(1)), 10_000 + p));
+                conversions.add(events.conversion(person, id, now.minus(Duration.ofDays(1)), 10_000 + p));
             }
             expectedMarkov.add(path, converts ? 1 : 0, converts ? 10_000 + p : 0, converts ? 0 : 1);
             expectedShapley.add(path, converts ? 1 : 0, converts ? 10_000 + p : 0, converts ? 0 : 1);
         }
         events.settle(batch);
+        events.settle(conversions);
 
         // No fit yet: markov and shapley credit with the fallback, last non-direct, and say so.
         String probe = conversionIds.get(0);
@@ -135,7 +137,7 @@ class DataDrivenFitTest {
                 .put("/api/v1/attribution/settings").then().statusCode(200).extract().path("configVersion");
         assertThat(configVersion).isEqualTo(2);
         await().atMost(TestEvents.WAIT).until(() -> TestEvents.count("select count(*) from outbox_event") == 0);
-        CreditSet fitted = events.latest(probe, "markov", 2);
+        CreditSet fitted = events.first(probe, "markov", set -> set.modelConfigVersion() == 2);
         assertThat(fitted.fallbackModelId()).isNull();
         assertThat(fitted.fitVersion()).isEqualTo(2L);
         assertThat(fitted.modelConfigVersion()).isEqualTo(2);
