@@ -4,17 +4,39 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
+/** Service-wide defaults; each tenant may override the model options through the settings API. */
 @ConfigMapping(prefix = "closeloop.attribution")
 public interface AttributionConfig {
 
-    /**
-     * How far before a conversion a touch may lie and still earn credit. Changing it changes what the
-     * models compute, so raise {@link #modelConfigVersion()} with it.
-     */
+    /** Default lookback of tenants that set none. */
     @WithDefault("90d")
     Duration lookback();
 
-    /** Carried on every credit set as {@code modelConfigVersion}: which parameters produced it. */
+    /** The model-config version of tenants that never changed their settings. */
     @WithDefault("1")
     int modelConfigVersion();
+
+    /** Default minimum of journeys a data-driven fit must have seen to credit conversions. */
+    @WithDefault("1000")
+    long minJourneys();
+
+    /** Default rule-based model that credits instead while a fit saw too few journeys. */
+    @WithDefault("last_non_direct")
+    String fallbackModel();
+
+    /** The period path statistics and fits cover: this long up to now. */
+    @WithDefault("90d")
+    Duration fitPeriod();
+
+    /** Paths per {@code attribution.stats} record. */
+    @WithDefault("500")
+    int statsChunkSize();
+
+    /** When each instance publishes its partitions' statistics (Quartz cron, UTC). */
+    @WithDefault("0 0 2 * * ?")
+    String statsCron();
+
+    /** When the data-driven models are fitted from every partition's statistics (Quartz cron, UTC). */
+    @WithDefault("0 30 2 * * ?")
+    String fitCron();
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** The winning (latest {@code occurredAt}) version of a conversion. */
@@ -41,9 +43,33 @@ public class ConversionState extends PanacheEntityBase {
     public long valueMinor;
     @Column(nullable = false)
     public String currency;
+    /** The other contacts' persons a deal names (account mode), comma-separated; null for none. */
+    @Column(name = "account_person_ids")
+    public String accountPersonIds;
+    @Column(name = "base_value_minor")
+    public Long baseValueMinor;
+    @Column(name = "base_currency")
+    public String baseCurrency;
 
     public Conversion toConversion() {
-        return new Conversion(conversionId, occurredAt, status, valueMinor, currency);
+        return new Conversion(conversionId, occurredAt, status, valueMinor, currency, conversionType);
+    }
+
+    public List<UUID> accountPersons() {
+        if (accountPersonIds == null || accountPersonIds.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(accountPersonIds.split(",")).map(UUID::fromString).toList();
+    }
+
+    public void accountPersons(List<UUID> persons) {
+        accountPersonIds = persons == null || persons.isEmpty() ? null
+                : String.join(",", persons.stream().map(UUID::toString).toList());
+    }
+
+    /** The value in the tenant's base currency when identity gave one, else the value as it came. */
+    public long baseValueOrValue() {
+        return baseValueMinor != null ? baseValueMinor : valueMinor;
     }
 
     public record Key(String tenant, String conversionId) implements Serializable {

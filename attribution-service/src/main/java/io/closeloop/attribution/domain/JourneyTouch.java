@@ -37,9 +37,12 @@ public class JourneyTouch extends PanacheEntityBase {
     public String utmMedium;
     @Column(name = "utm_campaign")
     public String utmCampaign;
+    @Column(name = "link_confidence", nullable = false)
+    public double linkConfidence = 1.0;
 
     public Touch toTouch() {
-        return new Touch(eventId, occurredAt, channel, utmSource, utmMedium, utmCampaign, true);
+        return new Touch(eventId, occurredAt, channel, utmSource, utmMedium, utmCampaign, true, java.util.Set.of(),
+                linkConfidence);
     }
 
     public record Key(String tenant, UUID eventId) implements Serializable {

@@ -10,9 +10,13 @@ import java.util.List;
 /**
  * Credits one conversion under one model. The rules every model shares live here:
  * <ul>
- *   <li>a touch counts only if it happened strictly before the conversion and no earlier than
- *       {@code lookback} before it (a touch exactly at the window's start counts);</li>
- *   <li>a touch whose consent did not allow measurement never counts;</li>
+ *   <li>a touch counts only if it happened strictly before the conversion and no earlier than the
+ *       lookback of the conversion's type before it (a touch exactly at the window's start counts, one at
+ *       the conversion's instant does not);</li>
+ *   <li>a touch whose consent did not allow measurement never counts, nor one whose identity link is
+ *       less confident than the tenant's minimum (a touch exactly at the minimum counts);</li>
+ *   <li>touches are ordered by {@link Touch#JOURNEY_ORDER} (time, then event id as text), then the
+ *       tenant's {@link PathTransforms} apply;</li>
  *   <li>a withdrawn conversion (lost, cancelled) gets no credit at all;</li>
  *   <li>a conversion without any eligible touch gets one {@link Credit#UNATTRIBUTED} credit for its whole
  *       value, so that revenue totals stay complete and the gap is visible in reports;</li>
@@ -22,26 +26,34 @@ import java.util.List;
  */
 public final class Attributor {
 
-    private final Duration lookback;
+    private final AttributionOptions options;
 
+    /** One lookback for every conversion type, no confidence minimum, no transforms. */
     public Attributor(Duration lookback) {
-        if (lookback.isNegative() || lookback.isZero()) {
-            throw new IllegalArgumentException("lookback must be positive: " + lookback);
-        }
-        this.lookback = lookback;
+        this(AttributionOptions.lookback(lookback));
     }
 
+    public Attributor(AttributionOptions options) {
+        this.options = options;
+    }
+
+    public AttributionOptions options() {
+        return options;
+    }
+
+    /** The widest lookback of any conversion type. */
     public Duration lookback() {
-        return lookback;
+        return options.maxLookback();
     }
 
-    /** The touches that may earn credit for {@code conversion}, in journey order. */
+    /** The touches that may earn credit for {@code conversion}, in journey order, transformed. */
     public List<Touch> path(Conversion conversion, Collection<Touch> touches) {
-        Instant windowStart = conversion.at().minus(lookback);
+        Instant windowStart = conversion.at().minus(options.lookbackFor(conversion.type()));
         List<Touch> path = new ArrayList<>(touches.size());
         boolean sorted = true;
         for (Touch touch : touches) {
-            if (touch.measurementAllowed() && touch.at().isBefore(conversion.at()) && !touch.at().isBefore(windowStart)) {
+            if (touch.measurementAllowed() && options.confidentEnough(touch) && touch.at().isBefore(conversion.at())
+                    && !touch.at().isBefore(windowStart)) {
                 if (sorted && !path.isEmpty() && Touch.JOURNEY_ORDER.compare(path.get(path.size() - 1), touch) > 0) {
                     sorted = false;
                 }
@@ -51,7 +63,7 @@ public final class Attributor {
         if (!sorted) {
             path.sort(Touch.JOURNEY_ORDER);
         }
-        return Collections.unmodifiableList(path);
+        return Collections.unmodifiableList(PathTransforms.apply(options, path));
     }
 
     public List<Credit> attribute(AttributionModel model, Conversion conversion, Collection<Touch> touches) {

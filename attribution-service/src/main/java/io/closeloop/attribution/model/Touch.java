@@ -15,9 +15,11 @@ import java.util.UUID;
  *                           without it never earns credit
  * @param milestones the funnel milestones this touch produced (e.g. the form fill that created the lead);
  *                   only {@link WShapedModel} reads them; empty for most touches
+ * @param linkConfidence how sure identity is that the touch belongs to the person (1 for deterministic
+ *                       links); a tenant may set a minimum below which the touch never counts
  */
 public record Touch(UUID id, Instant at, String channel, String source, String medium, String campaign,
-                    boolean measurementAllowed, Set<Milestone> milestones) {
+                    boolean measurementAllowed, Set<Milestone> milestones, double linkConfidence) {
 
     /**
      * Journey order: by time, and for touches at the same instant by event id compared as its canonical
@@ -33,12 +35,21 @@ public record Touch(UUID id, Instant at, String channel, String source, String m
         Objects.requireNonNull(channel, "channel");
         milestones = milestones == null || milestones.isEmpty() ? Set.of()
                 : Set.copyOf(EnumSet.copyOf(milestones));
+        if (!(linkConfidence >= 0 && linkConfidence <= 1)) {
+            throw new IllegalArgumentException("link confidence must lie in [0, 1]: " + linkConfidence);
+        }
+    }
+
+    /** A deterministically linked touch (confidence 1). */
+    public Touch(UUID id, Instant at, String channel, String source, String medium, String campaign,
+                 boolean measurementAllowed, Set<Milestone> milestones) {
+        this(id, at, channel, source, medium, campaign, measurementAllowed, milestones, 1.0);
     }
 
     /** A touch that produced no funnel milestone. */
     public Touch(UUID id, Instant at, String channel, String source, String medium, String campaign,
                  boolean measurementAllowed) {
-        this(id, at, channel, source, medium, campaign, measurementAllowed, Set.of());
+        this(id, at, channel, source, medium, campaign, measurementAllowed, Set.of(), 1.0);
     }
 
     /**

@@ -4,9 +4,11 @@ import io.closeloop.attribution.domain.ConversionState;
 import io.closeloop.attribution.domain.CreditSetState;
 import io.closeloop.attribution.domain.JourneyTouch;
 import io.closeloop.attribution.messaging.CreditPublisher;
+import io.closeloop.attribution.model.AccountJourneys;
 import io.closeloop.attribution.model.AttributionModel;
 import io.closeloop.attribution.model.Credit;
 import io.closeloop.attribution.model.Touch;
+import io.closeloop.attribution.repository.ConsentRepository;
 import io.closeloop.attribution.repository.ConversionRepository;
 import io.closeloop.attribution.repository.CreditSetRepository;
 import io.closeloop.attribution.repository.PersonLock;
@@ -17,7 +19,9 @@ import io.closeloop.contracts.TouchpointResolved;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -35,15 +39,18 @@ public class JourneyService {
     private final TouchRepository touches;
     private final ConversionRepository conversions;
     private final CreditSetRepository creditSets;
+    private final ConsentRepository consents;
     private final PersonLock personLock;
     private final CreditPublisher publisher;
     private final ModelCatalog catalog;
 
     public JourneyService(TouchRepository touches, ConversionRepository conversions, CreditSetRepository creditSets,
-                          PersonLock personLock, CreditPublisher publisher, ModelCatalog catalog) {
+                          ConsentRepository consents, PersonLock personLock, CreditPublisher publisher,
+                          ModelCatalog catalog) {
         this.touches = touches;
         this.conversions = conversions;
         this.creditSets = creditSets;
+        this.consents = consents;
         this.personLock = personLock;
         this.publisher = publisher;
         this.catalog = catalog;
@@ -55,11 +62,18 @@ public class JourneyService {
             LOG.debugf("touch %s ignored: consent does not allow measurement", event.eventId());
             return Uni.createFrom().voidItem();
         }
-        Instant until = touch.occurredAt.plus(catalog.attributor().lookback());
         return personLock.lock(touch.tenant, touch.personId)
-                .chain(() -> touches.upsert(touch))
-                .chain(() -> conversions.affectedBy(touch.tenant, touch.personId, touch.occurredAt, until))
-                .chain(affected -> sequentially(affected, this::credit));
+                .chain(() -> consents.withdrawnAt(touch.tenant, touch.personId))
+                .chain(withdrawnAt -> {
+                    if (withdrawnAt != null && !touch.occurredAt.isBefore(withdrawnAt)) {
+                        LOG.debugf("touch %s ignored: the person withdrew measurement", event.eventId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return catalog.forTenant(touch.tenant).chain(models -> touches.upsert(touch)
+                            .chain(() -> conversions.affectedBy(touch.tenant, touch.personId, touch.occurredAt,
+                                    touch.occurredAt.plus(models.attributor().lookback())))
+                            .chain(affected -> sequentially(affected, conversion -> credit(conversion, models))));
+                });
     }
 
     public Uni<Void> addConversion(ConversionResolved event) {
@@ -72,49 +86,78 @@ public class JourneyService {
                                 conversion.conversionId, event.eventId());
                         return Uni.createFrom().voidItem();
                     }
-                    return credit(conversion);
+                    return catalog.forTenant(conversion.tenant).chain(models -> credit(conversion, models));
                 });
     }
 
+    /** Recomputes every conversion of the persons (after a merge or an unmerge moved their events). */
+    public Uni<Void> restatePersons(String tenant, List<UUID> persons) {
+        return catalog.forTenant(tenant).chain(models -> sequentially(persons, person ->
+                personLock.lock(tenant, person)
+                        .chain(() -> conversions.ofPerson(tenant, person))
+                        .chain(list -> sequentially(list, conversion -> credit(conversion, models)))));
+    }
+
+    /** Recomputes the tenant's conversions since {@code from} (after a fit or a settings change). */
+    public Uni<Integer> restateTenant(String tenant, Instant from) {
+        return catalog.forTenant(tenant).chain(models -> conversions.since(tenant, from)
+                .chain(list -> sequentially(list, conversion -> credit(conversion, models)).replaceWith(list.size())));
+    }
+
+    /** The touches {@code conversion} may use: its person's, and in account mode its other contacts' too. */
+    public Uni<List<Touch>> journey(ConversionState conversion, TenantModels models) {
+        Instant from = conversion.occurredAt.minus(models.attributor().lookback());
+        List<UUID> persons = new ArrayList<>();
+        persons.add(conversion.personId);
+        if (models.settings().accountMode()) {
+            conversion.accountPersons().stream().filter(p -> !persons.contains(p)).forEach(persons::add);
+        }
+        Uni<List<JourneyTouch>> rows = persons.size() == 1
+                ? touches.journey(conversion.tenant, conversion.personId, from, conversion.occurredAt)
+                : touches.journeys(conversion.tenant, persons, from, conversion.occurredAt);
+        return rows.map(list -> AccountJourneys.union(List.of(list.stream().map(JourneyTouch::toTouch).toList())));
+    }
+
     /** Credits {@code conversion} under every model and publishes the sets that changed. */
-    private Uni<Void> credit(ConversionState conversion) {
-        Instant from = conversion.occurredAt.minus(catalog.attributor().lookback());
-        return touches.journey(conversion.tenant, conversion.personId, from, conversion.occurredAt)
-                .chain(rows -> {
-                    List<Touch> journey = rows.stream().map(JourneyTouch::toTouch).toList();
-                    return sequentially(catalog.models(), model -> publishIfChanged(conversion, model,
-                            catalog.attributor().attribute(model, conversion.toConversion(), journey)));
-                });
+    Uni<Void> credit(ConversionState conversion, TenantModels models) {
+        return journey(conversion, models).chain(journey -> sequentially(models.models(), model ->
+                publishIfChanged(conversion, model,
+                        models.attributor().attribute(model, conversion.toConversion(), journey))));
     }
 
     private Uni<Void> publishIfChanged(ConversionState conversion, AttributionModel model, List<Credit> credits) {
         CreditSet draft = CreditSets.of(conversion, model, credits, 0);
+        return publishIfChanged(draft);
+    }
+
+    /** Publishes {@code draft} as the next version of its set unless its content equals the last one's. */
+    Uni<Void> publishIfChanged(CreditSet draft) {
         String fingerprint = CreditSets.fingerprint(draft);
-        return creditSets.find(conversion.tenant, conversion.conversionId, model.id()).chain(state -> {
+        return creditSets.find(draft.tenant(), draft.conversionId(), draft.modelId()).chain(state -> {
             if (state != null && state.fingerprint.equals(fingerprint)) {
                 return Uni.createFrom().voidItem();
             }
-            CreditSetState next = state == null ? newState(conversion, model) : state;
+            CreditSetState next = state == null ? newState(draft) : state;
             next.setVersion = state == null ? 1 : state.setVersion + 1;
-            next.modelConfigVersion = model.configVersion();
+            next.modelConfigVersion = draft.modelConfigVersion();
             next.status = draft.status().code();
             next.fingerprint = fingerprint;
             next.publishedAt = Instant.now();
             return creditSets.persist(next)
-                    .chain(saved -> publisher.publish(CreditSets.of(conversion, model, credits, saved.setVersion)));
+                    .chain(saved -> publisher.publish(CreditSets.withVersion(draft, saved.setVersion)));
         });
     }
 
-    private static CreditSetState newState(ConversionState conversion, AttributionModel model) {
+    private static CreditSetState newState(CreditSet set) {
         CreditSetState state = new CreditSetState();
-        state.tenant = conversion.tenant;
-        state.conversionId = conversion.conversionId;
-        state.modelId = model.id();
+        state.tenant = set.tenant();
+        state.conversionId = set.conversionId();
+        state.modelId = set.modelId();
         return state;
     }
 
     /** Hibernate Reactive sessions allow one operation at a time, so the work is chained, never parallel. */
-    private static <T> Uni<Void> sequentially(List<T> items, Function<T, Uni<Void>> work) {
+    static <T> Uni<Void> sequentially(List<T> items, Function<T, Uni<Void>> work) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (T item : items) {
             chain = chain.chain(() -> work.apply(item));

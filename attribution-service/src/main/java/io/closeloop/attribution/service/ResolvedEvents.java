@@ -9,6 +9,7 @@ import io.closeloop.contracts.TouchpointResolved;
 import io.closeloop.contracts.Utm;
 import io.closeloop.messaging.PoisonMessageException;
 import java.util.Currency;
+import java.util.List;
 
 /**
  * Reads resolved events into journey rows. A record missing what attribution cannot do without is
@@ -37,6 +38,7 @@ final class ResolvedEvents {
         touch.personId = event.personId();
         touch.occurredAt = event.occurredAt();
         touch.channel = event.channel() == null || event.channel().isBlank() ? UNASSIGNED : event.channel();
+        touch.linkConfidence = Math.max(0, Math.min(1, event.linkConfidence()));
         Utm utm = event.utm();
         if (utm != null) {
             touch.utmSource = utm.source();
@@ -74,6 +76,13 @@ final class ResolvedEvents {
             conversion.valueMinor = value.amountMinor();
             conversion.currency = currency(value.currency());
         }
+        Money base = event.baseValue();
+        if (base != null && base.amountMinor() >= 0) {
+            conversion.baseValueMinor = base.amountMinor();
+            conversion.baseCurrency = currency(base.currency());
+        }
+        conversion.accountPersons(event.accountPersonIds() == null ? List.of()
+                : event.accountPersonIds().stream().filter(p -> p != null && !p.equals(event.personId())).toList());
         return conversion;
     }
 

@@ -107,7 +107,7 @@ class AttributionFlowTest {
     }
 
     @Test
-    void everyRuleBasedModelCreditsTheConversionExactly() throws Exception {
+    void everyModelCreditsTheConversionExactlyOnce() throws Exception {
         UUID person = UUID.randomUUID();
         String order = "models-" + UUID.randomUUID().toString().substring(0, 8);
         settle(touch(person, "2026-11-01T09:00:00Z", "paid_search", "google", "cpc", "brand", true),
@@ -115,11 +115,13 @@ class AttributionFlowTest {
                 touch(person, "2026-11-05T09:00:00Z", "paid_social", "facebook", "paid_social", "retarget", true));
         settle(conversion(person, order, "completed", "2026-11-06T09:00:00Z", 125_000));
 
-        Map<String, CreditSet> byModel = allCreditSets(order, sets -> sets.size() >= 7).stream()
-                .collect(Collectors.toMap(CreditSet::modelId, set -> set, (a, b) -> b));
+        List<CreditSet> sets = allCreditSets(order, read -> read.size() >= 9);
+        // One set per model, each version 1.
+        assertThat(sets).extracting(CreditSet::setVersion).containsOnly(1L);
+        Map<String, CreditSet> byModel = sets.stream().collect(Collectors.toMap(CreditSet::modelId, set -> set));
 
         assertThat(byModel.keySet()).containsExactlyInAnyOrder("first_touch", "last_touch", "last_non_direct",
-                "linear", "time_decay", "position_based", "w_shaped");
+                "linear", "time_decay", "position_based", "w_shaped", "markov", "shapley");
         assertThat(byModel.values()).allSatisfy(set -> assertThat(set.lines().stream()
                 .mapToLong(CreditLine::creditMinor).sum()).isEqualTo(125_000L));
         assertThat(credits(byModel.get("first_touch"))).containsExactly(125_000L, 0L, 0L);
@@ -128,6 +130,11 @@ class AttributionFlowTest {
         assertThat(credits(byModel.get("linear"))).containsExactly(41_666L, 41_667L, 41_667L);
         // 40 / 20 / 40 of 125000.
         assertThat(credits(byModel.get("position_based"))).containsExactly(50_000L, 25_000L, 50_000L);
+        // Without a fit the data-driven models credit with the fallback, last non-direct, and say so.
+        assertThat(credits(byModel.get("markov"))).containsExactly(0L, 0L, 125_000L);
+        assertThat(byModel.get("shapley").fallbackModelId()).isEqualTo("last_non_direct");
+        assertThat(byModel.get("shapley").fitVersion()).isNull();
+        assertThat(byModel.get("first_touch").fallbackModelId()).isNull();
     }
 
     /** Credit per channel in journey order (paid_search, email, paid_social); 0 for a channel without a line. */

@@ -151,4 +151,18 @@ class ShapleyFitTest {
         }
         assertThat(new ShapleyStatistics().merge(first).merge(second).setCount()).isEqualTo(all.setCount());
     }
+
+    @Test
+    void theFittedShapleyModelCreditsAHandCheckableJourney() {
+        // The hand example's weights a = 7/12, b = 5/12. Journey a > b > a worth 1200: channel a gets
+        // 1200 · 7/12 = 700, shared by its two touches (350 each); b gets 1200 · 5/12 = 500. The order of the
+        // touches does not matter: b > a > a gives the same per-channel credit.
+        AttributionModel shapley = handExample().fit().model(1);
+        java.time.Instant t = java.time.Instant.parse("2026-11-05T14:00:00Z");
+        List<Touch> path = RuleBasedModelsTest.path("a", "b", "a");
+        Conversion conversion = new Conversion("c", t, "completed", 1_200, "EUR");
+        List<Credit> credits = new Attributor(java.time.Duration.ofDays(90)).attribute(shapley, conversion, path);
+        assertThat(path.stream().map(touch -> credits.stream().filter(c -> c.touch() == touch)
+                .mapToLong(Credit::creditMinor).sum()).toList()).containsExactly(350L, 500L, 350L);
+    }
 }

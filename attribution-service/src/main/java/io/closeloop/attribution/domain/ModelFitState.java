@@ -1,0 +1,36 @@
+package io.closeloop.attribution.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One fit of a data-driven model: the channel weights (JSON object) and how many journeys it saw. */
+@Entity
+@Table(name = "model_fit")
+@IdClass(ModelFitState.Key.class)
+public class ModelFitState extends PanacheEntityBase {
+
+    @Id
+    public String tenant;
+    @Id
+    @Column(name = "model_id")
+    public String modelId;
+    @Id
+    public long version;
+    @Column(name = "fitted_at", nullable = false)
+    public Instant fittedAt;
+    @Column(nullable = false)
+    public long journeys;
+    @Column(nullable = false)
+    public long conversions;
+    @Column(nullable = false)
+    public String weights;
+
+    public record Key(String tenant, String modelId, long version) implements Serializable {
+    }
+}
