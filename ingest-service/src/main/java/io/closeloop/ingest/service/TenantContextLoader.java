@@ -17,11 +17,14 @@ public class TenantContextLoader {
 
     private final AgroalDataSource dataSource;
     private final TenantContextRepository repository;
+    private final CollectionConfigLoader configs;
     private final Clock clock = Clock.systemUTC();
 
-    public TenantContextLoader(AgroalDataSource dataSource, TenantContextRepository repository) {
+    public TenantContextLoader(AgroalDataSource dataSource, TenantContextRepository repository,
+                               CollectionConfigLoader configs) {
         this.dataSource = dataSource;
         this.repository = repository;
+        this.configs = configs;
     }
 
     public TenantContext load(String tenant) {
@@ -30,7 +33,7 @@ public class TenantContextLoader {
             try {
                 TenantContext context = new TenantContext(tenant,
                         new IdentifierHasher(repository.secret(connection, tenant)),
-                        repository.settings(connection, tenant), clock);
+                        repository.settings(connection, tenant), clock, () -> configs.load(tenant));
                 connection.commit();
                 return context;
             } catch (SQLException | RuntimeException e) {
