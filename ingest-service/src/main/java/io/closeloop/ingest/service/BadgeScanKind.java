@@ -6,14 +6,14 @@ import io.closeloop.ingest.domain.ChannelGrouping;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.domain.MatchFeatures;
 import io.closeloop.ingest.rest.BadgeScanRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /**
  * Badge scans at events: channel {@code events}, the event as source and (by default) campaign. Attendee ids are
  * unique only within their event, so the badge identifier is {@code <event>:<attendee id>}.
  */
-@ApplicationScoped
+@Singleton
 public class BadgeScanKind extends TypedKind<BadgeScanRequest> {
 
     public BadgeScanKind(RequestReaders readers, IngestConfig config) {

@@ -6,12 +6,12 @@ import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ConversionType;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.rest.BookedJobRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** Booked jobs (appointments, service visits): the job id is the conversion id; the value is optional per type. */
-@ApplicationScoped
+@Singleton
 public class BookedJobKind extends TypedKind<BookedJobRequest> {
 
     public BookedJobKind(RequestReaders readers, IngestConfig config) {

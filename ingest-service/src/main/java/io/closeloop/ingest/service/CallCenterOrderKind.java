@@ -6,11 +6,11 @@ import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ConversionType;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.rest.CallCenterOrderRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /** Orders taken by call-center agents: the caller's number links the order to the call that led to it. */
-@ApplicationScoped
+@Singleton
 public class CallCenterOrderKind extends TypedKind<CallCenterOrderRequest> {
 
     public CallCenterOrderKind(RequestReaders readers, IngestConfig config) {

@@ -7,7 +7,7 @@ import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.domain.PhoneNormalizer;
 import io.closeloop.ingest.domain.TrackingNumber;
 import io.closeloop.ingest.rest.CallRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +16,7 @@ import java.util.UUID;
  * any pool is still a call: channel {@code phone}, source {@code unknown}, so no call is lost while the pool is
  * being set up.
  */
-@ApplicationScoped
+@Singleton
 public class CallKind extends TypedKind<CallRequest> {
 
     static final String UNKNOWN_SOURCE = "unknown";

@@ -12,7 +12,7 @@ import io.closeloop.ingest.domain.GppString;
 import io.closeloop.ingest.domain.UsNatSection;
 import io.closeloop.ingest.rest.ConsentRequest;
 import io.closeloop.ingest.rest.ConsentRequest.ConsentModeFields;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Consent signals per person on {@code consents.raw}; identity keeps the history and decides. */
-@ApplicationScoped
+@Singleton
 public class ConsentKind extends TypedKind<ConsentRequest> {
 
     static final List<String> SOURCES = List.of("consent_mode", "gpc", "gpp", "cmp", "crm", "api");

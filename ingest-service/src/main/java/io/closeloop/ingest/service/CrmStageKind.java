@@ -6,7 +6,7 @@ import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ConversionType;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.rest.CrmStageRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * restates the same conversion. The first contact is the deal's primary identifier; every contact is an account
  * identifier, for account-based attribution. A won deal must carry its value.
  */
-@ApplicationScoped
+@Singleton
 public class CrmStageKind extends TypedKind<CrmStageRequest> {
 
     static final List<String> STAGES = List.of("new", "qualified", "mql", "sql", "won", "lost");

@@ -1,10 +1,10 @@
 package io.closeloop.ingest.service;
 
 import io.closeloop.ingest.config.IngestConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Clicks in emails; the recipient is an email address. */
-@ApplicationScoped
+@Singleton
 public class EmailClickKind extends MessageClickKind {
 
     public EmailClickKind(RequestReaders readers, IngestConfig config) {

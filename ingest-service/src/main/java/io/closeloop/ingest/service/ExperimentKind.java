@@ -7,13 +7,13 @@ import io.closeloop.contracts.Topics;
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.rest.ExperimentRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /** Holdout assignments on {@code experiments.raw}: a person's identifier in the control or exposed arm. */
-@ApplicationScoped
+@Singleton
 public class ExperimentKind extends TypedKind<ExperimentRequest> {
 
     static final List<String> ARMS = List.of(ExperimentAssignment.CONTROL, ExperimentAssignment.EXPOSED);

@@ -11,13 +11,13 @@ import io.closeloop.ingest.domain.UtmNormalizer;
 import io.closeloop.ingest.domain.UtmParameters;
 import io.closeloop.ingest.rest.FormRequest;
 import io.closeloop.ingest.rest.UtmFields;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /** Lead-capture forms: contact details become identifiers and hashed match features; UTM from the page. */
-@ApplicationScoped
+@Singleton
 public class FormKind extends TypedKind<FormRequest> {
 
     public FormKind(RequestReaders readers, IngestConfig config) {

@@ -6,11 +6,11 @@ import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ConversionType;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.rest.PosSaleRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /** Point-of-sale sales: the order id is the conversion id; a sale always has a value. */
-@ApplicationScoped
+@Singleton
 public class PosSaleKind extends TypedKind<PosSaleRequest> {
 
     public PosSaleKind(RequestReaders readers, IngestConfig config) {

@@ -2,10 +2,10 @@ package io.closeloop.ingest.service;
 
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ChannelGrouping;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Promo codes redeemed (online or at a till): channel {@code offline} unless the code's mapping names another. */
-@ApplicationScoped
+@Singleton
 public class PromoRedemptionKind extends CodeKind {
 
     public PromoRedemptionKind(RequestReaders readers, IngestConfig config) {

@@ -2,10 +2,10 @@ package io.closeloop.ingest.service;
 
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ChannelGrouping;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** QR codes scanned from print: channel {@code qr_print} unless the code's mapping names another. */
-@ApplicationScoped
+@Singleton
 public class QrScanKind extends CodeKind {
 
     public QrScanKind(RequestReaders readers, IngestConfig config) {

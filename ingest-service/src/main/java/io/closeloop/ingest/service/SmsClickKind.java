@@ -2,10 +2,10 @@ package io.closeloop.ingest.service;
 
 import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.ingest.config.IngestConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Clicks in SMS messages; the recipient is a phone number. */
-@ApplicationScoped
+@Singleton
 public class SmsClickKind extends MessageClickKind {
 
     public SmsClickKind(RequestReaders readers, IngestConfig config) {

@@ -7,7 +7,7 @@ import io.closeloop.contracts.Topics;
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ChannelGrouping;
 import io.closeloop.ingest.rest.SpendRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * earlier one). The campaign is normalized like a UTM campaign so that spend joins revenue; the channel is given or
  * derived from source and medium like a touch's; the base amount uses the FX rate of that day (null without one).
  */
-@ApplicationScoped
+@Singleton
 public class SpendKind extends TypedKind<SpendRequest> {
 
     public SpendKind(RequestReaders readers, IngestConfig config) {

@@ -6,7 +6,7 @@ import io.closeloop.ingest.rest.HasEventId;
 import java.util.Map;
 import java.util.UUID;
 
-/** What every typed kind shares: its name, request type, client event id, CSV reading and event times. */
+/** What every typed kind shares (its beans are {@code @Singleton}: stateless, no proxy needed): its name, request type, client event id, CSV reading and event times. */
 abstract class TypedKind<R extends HasEventId> implements EventKind<R> {
 
     private final String name;
