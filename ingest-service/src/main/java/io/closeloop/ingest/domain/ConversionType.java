@@ -13,8 +13,9 @@ public record ConversionType(String name, boolean countsAsConversion, List<Strin
         countingStages = List.copyOf(countingStages);
     }
 
-    /** Whether an event of this type in {@code status} counts as a conversion. */
+    /** Whether an event of this type in {@code status} counts as a conversion; lost and cancelled never do. */
     public boolean counts(String status) {
-        return countsAsConversion && (countingStages.isEmpty() || countingStages.contains(status));
+        return countsAsConversion && !"lost".equals(status) && !"cancelled".equals(status)
+                && (countingStages.isEmpty() || countingStages.contains(status));
     }
 }

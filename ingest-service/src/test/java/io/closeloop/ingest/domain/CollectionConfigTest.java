@@ -29,6 +29,8 @@ class CollectionConfigTest {
         assertThat(deal.counts("sql")).isTrue();
         assertThat(deal.counts("mql")).isFalse();
         assertThat(new ConversionType("sale", true, List.of(), 90, false).counts("completed")).isTrue();
+        assertThat(new ConversionType("sale", true, List.of(), 90, false).counts("cancelled")).isFalse();
+        assertThat(new ConversionType("deal", true, List.of(), 90, false).counts("lost")).isFalse();
         assertThat(new ConversionType("lead", false, List.of(), 90, false).counts("new")).isFalse();
     }
 }
