@@ -94,7 +94,11 @@ class UploadJobTest {
     }
 
     static Map<String, Object> awaitDone(String jobId) {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        return awaitDone(jobId, Duration.ofSeconds(60));
+    }
+
+    static Map<String, Object> awaitDone(String jobId, Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                 .until(() -> given().get("/api/v1/uploads/" + jobId).then().statusCode(200)
                                 .extract().jsonPath().<String, Object>getMap(""),
                         job -> !"queued".equals(job.get("state")) && !"running".equals(job.get("state")));
