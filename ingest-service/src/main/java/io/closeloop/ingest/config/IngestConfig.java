@@ -37,6 +37,14 @@ public interface IngestConfig {
     @WithDefault("1000")
     int maxErrors();
 
+    /** Row errors kept with an upload job (its counts stay complete beyond it). */
+    @WithDefault("100")
+    int maxJobErrors();
+
+    /** Upload jobs read at the same time per instance. */
+    @WithDefault("2")
+    int uploadWorkers();
+
     /** Where uploads are spooled until their job has read them; default a directory under java.io.tmpdir. */
     Optional<Path> uploadDirectory();
 }

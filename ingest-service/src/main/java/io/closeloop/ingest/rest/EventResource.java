@@ -6,7 +6,9 @@ import io.closeloop.common.Problem;
 import io.closeloop.common.Roles;
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.service.IngestService;
+import io.closeloop.ingest.domain.UploadJob;
 import io.closeloop.ingest.service.RowSources;
+import io.closeloop.ingest.service.UploadJobService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,10 +41,12 @@ public class EventResource {
 
     private final IngestService ingest;
     private final CurrentTenant tenant;
+    private final UploadJobService uploads;
     private final IngestConfig config;
 
-    public EventResource(IngestService ingest, CurrentTenant tenant, IngestConfig config) {
+    public EventResource(IngestService ingest, UploadJobService uploads, CurrentTenant tenant, IngestConfig config) {
         this.ingest = ingest;
+        this.uploads = uploads;
         this.tenant = tenant;
         this.config = config;
     }
@@ -77,6 +83,25 @@ public class EventResource {
                              @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
         return ingest.acceptBatch(tenant.id(), kind, supported(contentType),
                 new LimitedInputStream(body, config.maxBatchBytes()), idempotencyKey);
+    }
+
+    @POST
+    @Path("/{kind}/uploads")
+    @Consumes({RowSources.CSV, RowSources.NDJSON, MediaType.APPLICATION_JSON})
+    @Blocking
+    @Operation(summary = "Upload a large file of events of a kind (CSV, NDJSON or a JSON array) as a job",
+            description = "The file is stored, then read in chunks; follow Location for progress and counts. Rows "
+                    + "without eventId get ids derived from the Idempotency-Key (or, without one, from the file's "
+                    + "SHA-256) and their row number, so sending the same file again reports its rows as duplicates.")
+    @APIResponse(responseCode = "202", description = "Stored as a job; Location names the job resource")
+    @APIResponse(responseCode = "413", description = "Larger than an upload may be")
+    public Response upload(@PathParam("kind") String kind, InputStream body,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException, SQLException {
+        UploadJob job = uploads.submit(tenant.id(), kind, supported(contentType),
+                new LimitedInputStream(body, config.maxUploadBytes()), idempotencyKey);
+        return Response.accepted(UploadJobView.of(job)).type(MediaType.APPLICATION_JSON_TYPE)
+                .location(URI.create("/api/v1/uploads/" + job.jobId())).build();
     }
 
     static String supported(String contentType) {

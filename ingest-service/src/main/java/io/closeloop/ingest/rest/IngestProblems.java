@@ -69,6 +69,15 @@ public class IngestProblems {
 
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e) {
+        return serviceUnavailable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(java.sql.SQLException e) {
+        return serviceUnavailable(e);
+    }
+
+    private static Response serviceUnavailable(Exception e) {
         LOG.warn("the event store is unavailable", e);
         return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "the event store is unavailable; "
                 + "nothing of this request was stored, send it again", List.of());

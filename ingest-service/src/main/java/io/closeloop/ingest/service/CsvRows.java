@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * A header-mapped CSV (RFC 4180, UTF-8, optional BOM), read record by record with commons-csv. The row
@@ -25,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvRows<R> implements RowSource<R> {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;

@@ -66,7 +66,7 @@ public class IngestService {
                                    String idempotencyKey) throws IOException {
         EventKind<?> kind = kinds.get(kindName);
         BatchProgress progress = new BatchProgress(config.maxErrors());
-        run(kind, tenant, type, body, RowIds.forBatch(tenant, idempotencyKey), progress, WritePath.ChunkListener.NONE);
+        run(kind, tenant, type, body, RowIds.forBatch(tenant, kind.name(), idempotencyKey), progress, WritePath.ChunkListener.NONE);
         return progress.result();
     }
 

@@ -35,9 +35,15 @@ public record RowIds(String tenant, String basis) {
         return UUID.randomUUID();
     }
 
-    /** A batch's ids: derived from its Idempotency-Key when it has one. */
-    public static RowIds forBatch(String tenant, String idempotencyKey) {
+    /** A batch's ids: derived from the kind and its Idempotency-Key when it has one. */
+    public static RowIds forBatch(String tenant, String kind, String idempotencyKey) {
         return idempotencyKey == null || idempotencyKey.isBlank()
-                ? random(tenant) : new RowIds(tenant, "batch:" + idempotencyKey.trim());
+                ? random(tenant) : new RowIds(tenant, "batch:" + kind + ":" + idempotencyKey.trim());
+    }
+
+    /** An upload's ids: derived from the kind and its Idempotency-Key, else from the SHA-256 of the file. */
+    public static RowIds forUpload(String tenant, String kind, String idempotencyKey, String fileSha256) {
+        return new RowIds(tenant, idempotencyKey == null || idempotencyKey.isBlank()
+                ? "upload:" + kind + ":sha256:" + fileSha256 : "upload:" + kind + ":key:" + idempotencyKey.trim());
     }
 }
