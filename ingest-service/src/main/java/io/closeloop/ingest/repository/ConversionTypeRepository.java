@@ -28,7 +28,8 @@ public class ConversionTypeRepository {
 
     public void upsert(Connection connection, String tenant, ConversionType t) throws SQLException {
         Sql.update(connection, "insert into conversion_type (tenant, " + COLUMNS + ") values (?, ?, ?, ?, ?, ?)"
-                        + " on conflict (tenant, name) do update set counts_as_conversion = excluded.counts_as_conversion,"
+                        + " on conflict (tenant, name) do update"
+                        + " set counts_as_conversion = excluded.counts_as_conversion,"
                         + " counting_stages = excluded.counting_stages,"
                         + " default_lookback_days = excluded.default_lookback_days,"
                         + " value_required = excluded.value_required, updated_at = now()",

@@ -93,7 +93,8 @@ public class TouchpointKind implements EventKind<TouchpointRequest> {
         Utm utm = utm(request.utm(), landing.utm());
         violations.throwIfAny();
         String channel = request.channel() == null || request.channel().isBlank()
-                ? ChannelGrouping.channelOf(utm.source(), utm.medium(), utm.campaign(), context.config().channelRules())
+                ? ChannelGrouping.channelOf(utm.source(), utm.medium(), utm.campaign(),
+                        context.config().channelRules())
                 : request.channel().trim().toLowerCase(Locale.ROOT);
         String tenant = context.tenant();
         TouchpointRaw touch = new TouchpointRaw(tenant, eventId, type, time.instant(), time.sourceZone(),
