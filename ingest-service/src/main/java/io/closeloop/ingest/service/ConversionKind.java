@@ -72,7 +72,8 @@ public class ConversionKind implements EventKind<ConversionRequest> {
         String tenant = context.tenant();
         ConversionRaw conversion = new ConversionRaw(tenant, eventId, conversionId, type.toLowerCase(Locale.ROOT),
                 status, time.instant(), time.sourceZone(), context.clock().instant(), value, request.sourceSystem(),
-                ids.identifiers(), ids.exportHashes());
+                ids.identifiers(), ids.exportHashes(), OfflineConversion.baseValue(context, value, time), null, null,
+                null);
         return new Prepared(eventId, "conversion", conversion.occurredAt(), Topics.CONVERSIONS_RAW,
                 Keys.raw(tenant, conversion.identifiers(), eventId), conversion);
     }

@@ -72,14 +72,21 @@ final class OfflineConversion {
         }
     }
 
+    /**
+     * The value in the tenant's base currency at the rate of the event's day in the tenant's zone; null without a
+     * value or without a rate.
+     */
+    static Money baseValue(TenantContext context, Money value, EventTime time) {
+        if (value == null) {
+            return null;
+        }
+        java.time.LocalDate day = time.instant().atZone(ZoneId.of(context.settings().timeZone)).toLocalDate();
+        return context.config().fxRates().toBase(value, context.settings().baseCurrency, day).orElse(null);
+    }
+
     Prepared prepare(TenantContext context, UUID eventId, ConversionType type, EventTime time, Money value,
                      IdentifierSet ids) {
-        Money baseValue = null;
-        if (value != null) {
-            String base = context.settings().baseCurrency;
-            java.time.LocalDate day = time.instant().atZone(ZoneId.of(context.settings().timeZone)).toLocalDate();
-            baseValue = context.config().fxRates().toBase(value, base, day).orElse(null);
-        }
+        Money baseValue = baseValue(context, value, time);
         attribute("counts_as_conversion", type.counts(status));
         attribute("lookback_days", type.defaultLookbackDays());
         ConversionRaw conversion = new ConversionRaw(context.tenant(), eventId, conversionId, type.name(), status,

@@ -123,6 +123,33 @@ class ConversionKindsTest {
     }
 
     @Test
+    void aGenericConversionGetsItsBaseValueToo() throws Exception {
+        UUID id = accept("conversions", """
+                {"eventId":"%s","conversionId":"o-7","type":"purchase","occurredAt":"2026-10-06T12:00:00Z",
+                 "value":{"amountMinor":1999,"currency":"EUR"}}""");
+        ConversionRaw conversion = Published.read(bootstrap, Topics.CONVERSIONS_RAW, id).value();
+        // 19.99 EUR * 1.0852 = 21.693148 USD -> 21.69
+        assertThat(conversion.value()).isEqualTo(new Money(1999, "EUR"));
+        assertThat(conversion.baseValue()).isEqualTo(new Money(2169, "USD"));
+    }
+
+    @Test
+    void offlineKindsTakeTheBatchTransportsToo() {
+        String csv = """
+                orderId,conversionType,occurredAt,value.amountMinor,value.currency,storeId,email
+                B-1,store_sale,2026-10-06T10:00:00Z,1000,EUR,nyc-1,a@example.com
+                B-2,store_sale,2026-10-06T11:00:00Z,,EUR,nyc-1,b@example.com
+                B-3,teleport,2026-10-06T12:00:00Z,500,USD,nyc-2,
+                B-4,store_sale,2026-10-06T13:00:00Z,500,USD,nyc-2,
+                """;
+        given().contentType("text/csv").header("Idempotency-Key", UUID.randomUUID().toString()).body(csv)
+                .post("/api/v1/pos-sales/batch").then().statusCode(200)
+                .body("rows", equalTo(4)).body("accepted", equalTo(2)).body("rejected", equalTo(2))
+                .body("errors.row", org.hamcrest.Matchers.contains(2, 3))
+                .body("errors.field", org.hamcrest.Matchers.contains("value.amountMinor", "conversionType"));
+    }
+
+    @Test
     void spendIsKeyedByDayChannelAndNormalizedCampaign() throws Exception {
         UUID id = accept("spend", """
                 {"eventId":"%s","date":"2026-10-03","source":"Google","medium":"CPC","campaign":" Brand  Search",
