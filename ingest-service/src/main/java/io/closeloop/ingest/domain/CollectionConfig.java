@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,8 +45,8 @@ public final class CollectionConfig {
         return Optional.ofNullable(types.get(name.trim().toLowerCase(Locale.ROOT)));
     }
 
-    public java.util.Set<String> conversionTypeNames() {
-        return new java.util.TreeSet<>(types.keySet());
+    public Set<String> conversionTypeNames() {
+        return new TreeSet<>(types.keySet());
     }
 
     public FxRates fxRates() {

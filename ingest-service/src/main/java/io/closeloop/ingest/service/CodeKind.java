@@ -7,6 +7,7 @@ import io.closeloop.ingest.domain.PromoCode;
 import io.closeloop.ingest.domain.PromoCodes;
 import io.closeloop.ingest.rest.CodeRequest;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,7 +42,7 @@ abstract class CodeKind extends TypedKind<CodeRequest> {
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId());
         violations.throwIfAny();
-        LocalDate day = time.instant().atZone(java.time.ZoneId.of(context.settings().timeZone)).toLocalDate();
+        LocalDate day = time.instant().atZone(ZoneId.of(context.settings().timeZone)).toLocalDate();
         Optional<PromoCode> mapped = context.config().promoCode(code);
         String status = mapped.isEmpty() ? "unknown" : mapped.get().validOn(day) ? "valid" : "not_valid_on_day";
         Touch touch = new Touch(touchType)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** A tenant's conversion types; offline conversion kinds accept only these. */
@@ -50,7 +51,7 @@ public class ConversionTypeService {
         for (int i = 0; i < given.size(); i++) {
             String stage = given.get(i) == null ? "" : given.get(i).trim().toLowerCase(Locale.ROOT);
             if (!COUNTABLE_STAGES.contains(stage)) {
-                violations.add("countingStages[" + i + "]", "must be one of " + new java.util.TreeSet<>(COUNTABLE_STAGES));
+                violations.add("countingStages[" + i + "]", "must be one of " + new TreeSet<>(COUNTABLE_STAGES));
             } else if (!stages.contains(stage)) {
                 stages.add(stage);
             }

@@ -3,6 +3,7 @@ package io.closeloop.ingest.service;
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.rest.MessageClickRequest;
+import java.util.Map;
 import java.util.UUID;
 
 /** Clicks in messages: email and SMS differ only in the medium and what the recipient is. */
@@ -35,7 +36,7 @@ abstract class MessageClickKind extends TypedKind<MessageClickRequest> {
         violations.throwIfAny();
         return new Touch(touchType)
                 .utm(source, medium, campaign)
-                .web(java.util.Map.of(), request.link(), null)
+                .web(Map.of(), request.link(), null)
                 .attribute("message_id", request.messageId())
                 .prepare(context, eventId, time, ids);
     }

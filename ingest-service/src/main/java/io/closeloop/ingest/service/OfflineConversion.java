@@ -7,6 +7,7 @@ import io.closeloop.contracts.Money;
 import io.closeloop.contracts.Topics;
 import io.closeloop.ingest.domain.ConversionType;
 import io.closeloop.ingest.domain.EventTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ final class OfflineConversion {
         if (value == null) {
             return null;
         }
-        java.time.LocalDate day = time.instant().atZone(ZoneId.of(context.settings().timeZone)).toLocalDate();
+        LocalDate day = time.instant().atZone(ZoneId.of(context.settings().timeZone)).toLocalDate();
         return context.config().fxRates().toBase(value, context.settings().baseCurrency, day).orElse(null);
     }
 

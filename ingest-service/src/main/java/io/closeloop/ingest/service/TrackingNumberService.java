@@ -1,5 +1,6 @@
 package io.closeloop.ingest.service;
 
+import io.closeloop.common.InvalidInputException;
 import io.closeloop.ingest.domain.ChannelGrouping;
 import io.closeloop.ingest.domain.PhoneNormalizer;
 import io.closeloop.ingest.domain.TrackingNumber;
@@ -64,7 +65,7 @@ public class TrackingNumberService {
     }
 
     private static String e164(String number, String region) {
-        return PhoneNormalizer.toE164(number, region).orElseThrow(() -> new io.closeloop.common.InvalidInputException(
+        return PhoneNormalizer.toE164(number, region).orElseThrow(() -> new InvalidInputException(
                 "number", "is not a valid phone number for region " + region + " (use + and the country code)"));
     }
 
