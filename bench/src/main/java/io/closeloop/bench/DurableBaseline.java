@@ -28,24 +28,33 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class DurableBaseline {
 
-    static final String TABLE = """
+    static final String TABLES = """
             create table if not exists bench_baseline (
                 tenant text not null, event_id uuid not null, kind text not null, occurred_at timestamptz not null,
-                payload text not null, primary key (tenant, event_id))""";
+                payload text not null, primary key (tenant, event_id));
+            create table if not exists bench_baseline_outbox (
+                seq bigserial primary key, event_id uuid not null, payload text not null)""";
     private static final String INSERT = "insert into bench_baseline (tenant, event_id, kind, occurred_at, payload)"
             + " select 'bench', id, 'touchpoint', now(), payload from unnest(?::uuid[], ?::text[]) as t(id, payload)"
             + " on conflict do nothing";
+    /** The same, plus a copy of every new row in a second table in the same statement, as ingest's outbox. */
+    private static final String INSERT_WITH_COPY = "with stored as (" + INSERT + " returning event_id, payload)"
+            + " insert into bench_baseline_outbox (event_id, payload) select event_id, payload from stored";
 
     private final DatabaseCoordinates database;
     private final String bootstrap;
     private final String topic;
+    private final String insertSql;
 
-    DurableBaseline(DatabaseCoordinates database, String bootstrap, String topic) throws SQLException {
+    /** @param outboxCopy also write every event a second time, as ingest writes its outbox row */
+    DurableBaseline(DatabaseCoordinates database, String bootstrap, String topic, boolean outboxCopy)
+            throws SQLException {
         this.database = database;
         this.bootstrap = bootstrap;
         this.topic = topic;
+        this.insertSql = outboxCopy ? INSERT_WITH_COPY : INSERT;
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute(TABLE);
+            statement.execute(TABLES);
         }
     }
 
@@ -58,7 +67,7 @@ final class DurableBaseline {
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
                     try (Connection connection = connect();
-                         PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                         PreparedStatement insert = connection.prepareStatement(insertSql)) {
                         connection.setAutoCommit(false);
                         for (long first = next.getAndAdd(batchSize); first < events; first = next.getAndAdd(batchSize)) {
                             int count = (int) Math.min(batchSize, events - first);
