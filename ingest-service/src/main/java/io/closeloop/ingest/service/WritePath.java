@@ -17,6 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,11 +35,24 @@ public class WritePath {
     private final AgroalDataSource dataSource;
     private final RawEventRepository rawEvents;
     private final IngestConfig config;
+    /** Where a batch's time goes: reading rows off the body, validating and hashing them, storing chunks. */
+    private final Timer reading;
+    private final Timer preparing;
+    private final Timer storing;
 
-    public WritePath(AgroalDataSource dataSource, RawEventRepository rawEvents, IngestConfig config) {
+    public WritePath(AgroalDataSource dataSource, RawEventRepository rawEvents, IngestConfig config,
+                     MeterRegistry registry) {
         this.dataSource = dataSource;
         this.rawEvents = rawEvents;
         this.config = config;
+        this.reading = phase(registry, "read");
+        this.preparing = phase(registry, "prepare");
+        this.storing = phase(registry, "store");
+    }
+
+    private static Timer phase(MeterRegistry registry, String phase) {
+        return Timer.builder("closeloop.ingest.rows").tag("phase", phase)
+                .description("Time spent per phase of the write path, summed over rows and chunks").register(registry);
     }
 
     /** Told after every chunk, e.g. to record an upload job's progress. */
@@ -55,9 +71,12 @@ public class WritePath {
     public <R> void run(EventKind<R> kind, TenantContext context, RowSource<R> rows, RowIds ids,
                         BatchProgress progress, ChunkListener listener) throws IOException {
         List<Pending> chunk = new ArrayList<>(config.chunkSize());
+        long mark = System.nanoTime();
         for (Row<R> row = rows.next(); row != null; row = rows.next()) {
+            mark = lap(reading, mark);
             progress.read();
             Pending pending = prepare(kind, context, row, ids, progress);
+            mark = lap(preparing, mark);
             if (pending != null) {
                 chunk.add(pending);
             }
@@ -65,12 +84,19 @@ public class WritePath {
                 storeChunk(context.tenant(), chunk, progress);
                 chunk.clear();
                 listener.afterChunk(progress);
+                mark = System.nanoTime();
             }
         }
         if (!chunk.isEmpty()) {
             storeChunk(context.tenant(), chunk, progress);
         }
         listener.afterChunk(progress);
+    }
+
+    private static long lap(Timer timer, long since) {
+        long now = System.nanoTime();
+        timer.record(now - since, TimeUnit.NANOSECONDS);
+        return now;
     }
 
     private <R> Pending prepare(EventKind<R> kind, TenantContext context, Row<R> row, RowIds ids,
@@ -102,8 +128,10 @@ public class WritePath {
                 repeated++;
             }
         }
+        long began = System.nanoTime();
         try {
             int stored = store(tenant, rows).size();
+            lap(storing, began);
             progress.accepted(stored);
             progress.duplicate(rows.size() - stored + repeated);
         } catch (StoreUnavailableException e) {

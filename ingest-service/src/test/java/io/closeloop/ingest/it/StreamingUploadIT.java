@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.closeloop.contracts.Json;
 import io.closeloop.infra.Infrastructure;
 import io.closeloop.infra.LauncherLogging;
+import io.closeloop.infra.SelfSignedTokens;
 import io.closeloop.infra.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ class StreamingUploadIT {
 
     private static Infrastructure infra;
     private static ServiceProcess service;
-    private static SignedTokens tokens;
+    private static SelfSignedTokens tokens;
     private static String baseUrl;
     private static String managementUrl;
 
@@ -47,7 +48,7 @@ class StreamingUploadIT {
         deleteTree(DIR);
         LauncherLogging.toFile(DIR.resolve("logs").resolve("infrastructure.log"));
         infra = Infrastructure.start(DIR, false, false);
-        tokens = new SignedTokens();
+        tokens = new SelfSignedTokens();
         int http = Infrastructure.freePort();
         int management = Infrastructure.freePort();
         Map<String, String> config = new java.util.LinkedHashMap<>(infra.serviceConfig("ingest", http, management));

@@ -1,4 +1,4 @@
-package io.closeloop.ingest.it;
+package io.closeloop.infra;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,24 +9,26 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Bearer tokens for a packaged service started without Keycloak: an RSA key pair made per run, its public key
+ * Bearer tokens for a packaged service started without Keycloak (a streaming test, a benchmark): an RSA key pair made per run, its public key
  * handed to the service ({@code quarkus.oidc.public-key}), tokens signed RS256 with the private key.
  */
-final class SignedTokens {
+public final class SelfSignedTokens {
 
     private final KeyPair keys;
 
-    SignedTokens() throws GeneralSecurityException {
+    public SelfSignedTokens() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         this.keys = generator.generateKeyPair();
     }
 
-    String publicKey() {
+    /** For {@code quarkus.oidc.public-key} (with {@code quarkus.oidc.auth-server-url} empty). */
+    public String publicKey() {
         return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
     }
 
-    String token(String tenant, String role) throws GeneralSecurityException {
+    /** A token of one hour for a user with {@code role} in {@code tenant}. */
+    public String token(String tenant, String role) throws GeneralSecurityException {
         long now = Instant.now().getEpochSecond();
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String claims = encode(("{\"iss\":\"closeloop-test\",\"sub\":\"%s-%s\",\"iat\":%d,\"exp\":%d,"
