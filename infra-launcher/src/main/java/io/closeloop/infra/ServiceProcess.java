@@ -24,6 +24,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> systemProperties;
     private final int managementPort;
     private final Path logFile;
+    private final List<String> jvmOptions;
     private ChildProcess process;
 
     /**
@@ -35,7 +36,14 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public ServiceProcess(String name, Path moduleDir, Map<String, String> systemProperties, int managementPort,
                           Path logFile) {
+        this(name, moduleDir, systemProperties, managementPort, logFile, List.of("-Xmx256m"));
+    }
+
+    /** @param jvmOptions e.g. a smaller heap ({@code -Xmx64m}) for a test that proves bounded memory */
+    public ServiceProcess(String name, Path moduleDir, Map<String, String> systemProperties, int managementPort,
+                          Path logFile, List<String> jvmOptions) {
         this.name = name;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.jar = quarkusRunJar(moduleDir).toAbsolutePath();
         this.systemProperties = new TreeMap<>(systemProperties);
         this.managementPort = managementPort;
@@ -60,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());

@@ -40,7 +40,8 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
-    static Map<String, String> headers(TopicSpec<?> topic, String tenant, UUID eventId) {
+    /** The headers every record carries; also stored with a raw event so that replay sends them unchanged. */
+    public static Map<String, String> headers(TopicSpec<?> topic, String tenant, UUID eventId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(Headers.EVENT_ID, eventId.toString());
         headers.put(Headers.EVENT_TYPE, topic.eventType());

@@ -26,28 +26,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        String field = path(e);
-        String reason = CurrentTenant.CLAIM.equals(e.getPropertyName())
-                ? "the tenant comes from the access token and may not be sent in the body"
-                : "unknown field";
-        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields",
-                List.of(FieldError.of(field, reason)));
+        return invalidJson(e);
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        String field = path(e);
-        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields",
-                List.of(FieldError.of(field.isEmpty() ? "$" : field, "not a valid " + expected)));
+        return invalidJson(e);
     }
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
-        String field = path(e);
-        String reason = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage();
-        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields",
-                List.of(FieldError.of(field.isEmpty() ? "$" : field, reason)));
+        return invalidJson(e);
     }
 
     @ServerExceptionMapper
@@ -55,7 +44,36 @@ public class ProblemMappers {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
         return Problem.response(Response.Status.BAD_REQUEST, "the body is not valid JSON" + where,
-                List.of(FieldError.of("$", "malformed JSON")));
+                List.of(fieldError(e)));
+    }
+
+    private static Response invalidJson(JsonMappingException e) {
+        return Problem.response(Response.Status.BAD_REQUEST, "the request has invalid fields", List.of(fieldError(e)));
+    }
+
+    /**
+     * The field a JSON reading failure names, and why: an unknown field, a value of the wrong type, or
+     * malformed JSON ({@code $}). Also used for the rows of a batch, where each row fails on its own.
+     */
+    public static FieldError fieldError(JsonProcessingException failure) {
+        if (failure instanceof UnrecognizedPropertyException e) {
+            String reason = CurrentTenant.CLAIM.equals(e.getPropertyName())
+                    ? "the tenant comes from the access token and may not be sent in the body"
+                    : "unknown field";
+            return FieldError.of(path(e), reason);
+        }
+        if (failure instanceof MismatchedInputException e) {
+            String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+            return FieldError.of(orRoot(path(e)), "not a valid " + expected);
+        }
+        if (failure instanceof JsonMappingException e) {
+            return FieldError.of(orRoot(path(e)), e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage());
+        }
+        return FieldError.of("$", "malformed JSON");
+    }
+
+    private static String orRoot(String field) {
+        return field.isEmpty() ? "$" : field;
     }
 
     @ServerExceptionMapper

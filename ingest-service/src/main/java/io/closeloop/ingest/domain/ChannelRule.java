@@ -41,6 +41,11 @@ public final class ChannelRule {
         this.campaign = compile("campaign", campaignRegex);
     }
 
+    /** Whether {@code channel} is a valid channel id: snake_case lower, 1 to 64 characters. */
+    public static boolean isChannelId(String channel) {
+        return channel != null && CHANNEL_ID.matcher(channel).matches();
+    }
+
     /** Whether the rule takes a touch with these normalized values (null = absent). */
     public boolean matches(String sourceValue, String mediumValue, String campaignValue) {
         return matches(source, sourceValue) && matches(medium, mediumValue) && matches(campaign, campaignValue);

@@ -33,25 +33,38 @@ final class IdentifierSet {
      * the export hashes are over each platform's own form.
      */
     IdentifierSet email(String email) {
+        return email("email", email);
+    }
+
+    /** An email sent in {@code field} (e.g. an email click's {@code recipient}). */
+    IdentifierSet email(String field, String email) {
         if (email != null) {
             EmailNormalizer.normalize(email).ifPresentOrElse(normalized -> {
                 String matchForm = EmailNormalizer.matchForm(normalized).orElseThrow();
                 identifiers.add(new IdentifierRef(IdentifierKind.EMAIL, hasher.matchKey("email", matchForm),
                         Trust.VERIFIED));
                 exportHashes.putAll(ExportHashes.ofEmail(normalized));
-            }, () -> violations.add("email", "is not an email address"));
+            }, () -> violations.add(field, "is not an email address"));
         }
         return this;
     }
 
     /** A phone number read in the tenant's default region; match key and export hashes over E.164. */
     IdentifierSet phone(String phone, String defaultRegion) {
+        return phone(IdentifierKind.PHONE, "phone", phone, defaultRegion);
+    }
+
+    /**
+     * A phone number of {@code kind} (PHONE, or CALLER for the number a call came from). A caller's match key is
+     * the phone's ({@code phone:} + E.164), so identity can relate a caller to a known phone, while the kind keeps
+     * the weaker evidence (shared lines) apart.
+     */
+    IdentifierSet phone(IdentifierKind kind, String field, String phone, String defaultRegion) {
         if (phone != null) {
             PhoneNormalizer.toE164(phone, defaultRegion).ifPresentOrElse(e164 -> {
-                identifiers.add(new IdentifierRef(IdentifierKind.PHONE, hasher.matchKey("phone", e164),
-                        Trust.VERIFIED));
+                identifiers.add(new IdentifierRef(kind, hasher.matchKey("phone", e164), Trust.VERIFIED));
                 exportHashes.putAll(ExportHashes.ofPhone(e164));
-            }, () -> violations.add("phone", "is not a valid phone number for region " + defaultRegion
+            }, () -> violations.add(field, "is not a valid phone number for region " + defaultRegion
                     + " (use + and the country code for other countries)"));
         }
         return this;

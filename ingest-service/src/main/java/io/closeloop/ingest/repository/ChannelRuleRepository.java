@@ -1,0 +1,29 @@
+package io.closeloop.ingest.repository;
+
+import io.closeloop.ingest.domain.ChannelRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** A tenant's ordered channel rules. */
+@ApplicationScoped
+public class ChannelRuleRepository {
+
+    public List<ChannelRule> list(Connection connection, String tenant) throws SQLException {
+        return Sql.query(connection, "select source_regex, medium_regex, campaign_regex, channel from channel_rule"
+                        + " where tenant = ? order by position",
+                row -> new ChannelRule(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), tenant);
+    }
+
+    /** Replaces the tenant's rules by {@code rules}, in their order. */
+    public void replace(Connection connection, String tenant, List<ChannelRule> rules) throws SQLException {
+        Sql.update(connection, "delete from channel_rule where tenant = ?", tenant);
+        for (int i = 0; i < rules.size(); i++) {
+            ChannelRule rule = rules.get(i);
+            Sql.update(connection, "insert into channel_rule (tenant, position, source_regex, medium_regex,"
+                            + " campaign_regex, channel) values (?, ?, ?, ?, ?, ?)",
+                    tenant, i, rule.sourceRegex(), rule.mediumRegex(), rule.campaignRegex(), rule.channel());
+        }
+    }
+}

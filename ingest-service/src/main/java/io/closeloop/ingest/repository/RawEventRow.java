@@ -1,0 +1,9 @@
+package io.closeloop.ingest.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One raw event as it is stored and published: the payload, its topic, key and headers (JSON). */
+public record RawEventRow(UUID eventId, String kind, Instant occurredAt, String topic, String key, String payload,
+                          String headers) {
+}

@@ -1,0 +1,54 @@
+package io.closeloop.ingest.repository;
+
+import io.closeloop.ingest.domain.TenantSettingsEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** What the write path reads about a tenant, over JDBC on the request's worker thread. */
+@ApplicationScoped
+public class TenantContextRepository {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The tenant's HMAC key for match keys, created on its first event; it never leaves this database. */
+    public byte[] secret(Connection connection, String tenant) throws SQLException {
+        byte[] candidate = new byte[32];
+        RANDOM.nextBytes(candidate);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into tenant_secret (tenant, hmac_key) values (?, ?) on conflict (tenant) do nothing")) {
+            insert.setString(1, tenant);
+            insert.setBytes(2, candidate);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "select hmac_key from tenant_secret where tenant = ?")) {
+            select.setString(1, tenant);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    /** The tenant's settings, or the defaults when none were saved. */
+    public TenantSettingsEntity settings(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select time_zone, base_currency, phone_region, updated_at from tenant_settings where tenant = ?")) {
+            select.setString(1, tenant);
+            try (ResultSet row = select.executeQuery()) {
+                TenantSettingsEntity settings = TenantSettingsEntity.defaults(tenant);
+                if (row.next()) {
+                    settings.timeZone = row.getString(1);
+                    settings.baseCurrency = row.getString(2).trim();
+                    settings.phoneRegion = row.getString(3).trim();
+                    settings.updatedAt = row.getTimestamp(4).toInstant();
+                }
+                return settings;
+            }
+        }
+    }
+}

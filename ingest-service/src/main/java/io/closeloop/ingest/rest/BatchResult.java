@@ -1,0 +1,13 @@
+package io.closeloop.ingest.rest;
+
+import io.closeloop.common.FieldError;
+import java.util.List;
+
+/**
+ * The outcome of many rows: how many were read, stored and published ({@code accepted}), already known
+ * ({@code duplicate}) or refused ({@code rejected}, each with its row, field and reason in {@code errors}, the
+ * first ones only when {@code errorsTruncated}).
+ */
+public record BatchResult(long rows, long accepted, long duplicate, long rejected, List<FieldError> errors,
+                          boolean errorsTruncated) {
+}

@@ -1,0 +1,54 @@
+package io.closeloop.ingest.service;
+
+import io.closeloop.common.FieldError;
+import io.closeloop.ingest.rest.BatchResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Counts of a batch so far, and its first row errors. */
+public final class BatchProgress {
+
+    private final int maxErrors;
+    private final List<FieldError> errors = new ArrayList<>();
+    private long rows;
+    private long accepted;
+    private long duplicate;
+    private long rejected;
+    private boolean errorsTruncated;
+
+    public BatchProgress(int maxErrors) {
+        this.maxErrors = maxErrors;
+    }
+
+    void read() {
+        rows++;
+    }
+
+    void accepted(long n) {
+        accepted += n;
+    }
+
+    void duplicate(long n) {
+        duplicate += n;
+    }
+
+    /** A refused row; its errors get the row number. */
+    void rejected(long row, List<FieldError> rowErrors) {
+        rejected++;
+        for (FieldError error : rowErrors) {
+            if (errors.size() < maxErrors) {
+                errors.add(new FieldError(error.field(), row, error.reason()));
+            } else {
+                errorsTruncated = true;
+            }
+        }
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public BatchResult result() {
+        return new BatchResult(rows, accepted, duplicate, rejected, List.copyOf(errors), errorsTruncated);
+    }
+}

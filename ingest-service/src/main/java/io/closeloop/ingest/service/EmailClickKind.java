@@ -1,0 +1,18 @@
+package io.closeloop.ingest.service;
+
+import io.closeloop.ingest.config.IngestConfig;
+import jakarta.inject.Singleton;
+
+/** Clicks in emails; the recipient is an email address. */
+@Singleton
+public class EmailClickKind extends MessageClickKind {
+
+    public EmailClickKind(RequestReaders readers, IngestConfig config) {
+        super("email-clicks", "email_click", "email", readers, config);
+    }
+
+    @Override
+    void recipient(IdentifierSet ids, String recipient, TenantContext context) {
+        ids.email("recipient", recipient);
+    }
+}

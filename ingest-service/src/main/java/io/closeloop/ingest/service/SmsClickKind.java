@@ -1,0 +1,19 @@
+package io.closeloop.ingest.service;
+
+import io.closeloop.contracts.IdentifierKind;
+import io.closeloop.ingest.config.IngestConfig;
+import jakarta.inject.Singleton;
+
+/** Clicks in SMS messages; the recipient is a phone number. */
+@Singleton
+public class SmsClickKind extends MessageClickKind {
+
+    public SmsClickKind(RequestReaders readers, IngestConfig config) {
+        super("sms-clicks", "sms_click", "sms", readers, config);
+    }
+
+    @Override
+    void recipient(IdentifierSet ids, String recipient, TenantContext context) {
+        ids.phone(IdentifierKind.PHONE, "recipient", recipient, context.settings().phoneRegion);
+    }
+}
