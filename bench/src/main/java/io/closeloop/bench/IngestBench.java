@@ -106,6 +106,7 @@ public final class IngestBench {
             System.out.println(straight.line("baseline (multi-row insert + produce, no HTTP/validation)"));
             System.out.println(copied.line("baseline with an outbox copy of each row in the same statement"));
             System.out.println("ingest service, summed over its request threads: " + phases);
+            System.out.println("bytes per event: " + rowSizes(infra));
             System.out.printf("ratio ingest / baseline: %.1f %%%n", 100.0 * ingest.perSecond()
                     / straight.perSecond());
         }
@@ -145,6 +146,17 @@ public final class IngestBench {
                             + " p99 %.0f ms", what, perSecond(), events / (acceptedNanos / 1e9), publishedNanos / 1e9,
                     latencies.percentileMillis(50), latencies.percentileMillis(99));
         }
+    }
+
+    /** What one event costs in the database: raw row columns (the outbox row repeats them) and the baseline's. */
+    private static String rowSizes(Infrastructure infra) throws java.sql.SQLException {
+        var db = infra.database("ingest");
+        return String.format("ingest payload %d + headers %d + key %d (raw row, and again in the outbox row);"
+                        + " baseline payload %d",
+                db.queryLong("select avg(octet_length(payload))::bigint from raw_event where tenant = 'bench'"),
+                db.queryLong("select avg(octet_length(headers))::bigint from raw_event where tenant = 'bench'"),
+                db.queryLong("select avg(octet_length(record_key))::bigint from raw_event where tenant = 'bench'"),
+                db.queryLong("select avg(octet_length(payload))::bigint from bench_baseline"));
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

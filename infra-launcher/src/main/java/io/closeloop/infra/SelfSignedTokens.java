@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Bearer tokens for a packaged service started without Keycloak (a streaming test, a benchmark): an RSA key pair made per run, its public key
- * handed to the service ({@code quarkus.oidc.public-key}), tokens signed RS256 with the private key.
+ * Bearer tokens for a packaged service started without Keycloak (a streaming test, a benchmark): an RSA key
+ * pair made per run, its public key handed to the service ({@code quarkus.oidc.public-key}), tokens signed
+ * RS256 with the private key.
  */
 public final class SelfSignedTokens {
 

@@ -20,6 +20,12 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +46,9 @@ class BatchIngestTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @TestHTTPResource("/api/v1/touchpoints/batch")
+    URL batchUri;
 
     @Test
     @TestSecurity(user = "batch-ingest", roles = "ingest")
@@ -148,6 +157,34 @@ class BatchIngestTest {
         problem("/api/v1/touchpoints/batch", NDJSON, new String(big), 413);
         problem("/api/v1/touchpoints", "application/json", new String(new byte[1024 * 1024 + 1]), 413);
         assertThat(rawEvents("batch-bad")).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "batch-ingest", roles = "ingest")
+    @OidcSecurity(claims = @Claim(key = "tenant", value = "batch-broken"))
+    void brokenCsvEndsTheReadAtItsRowAndAChunkedBodyOverTheLimitIs413() throws Exception {
+        String csv = "type,occurredAt,anonymousId\npage_view,2026-10-01T12:00:00Z,a\npage_view,\"2026-10-01,b\n";
+        Map<String, Object> result = batch("touchpoints", "text/csv", csv, null).jsonPath().getMap("");
+        assertThat(result).containsEntry("rows", 2).containsEntry("accepted", 1).containsEntry("rejected", 1);
+        assertThat(errorFields(result)).containsExactly("2:$");
+        assertThat(result.get("errors").toString()).contains("malformed CSV");
+
+        // Without Content-Length (chunked) the limit is enforced while reading.
+        byte[] line = "{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T12:00:00Z\"}\n".getBytes(StandardCharsets.UTF_8);
+        InputStream endless = new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent < 5L * 1024 * 1024 ? line[(int) (sent++ % line.length)] : -1;
+            }
+        };
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(batchUri.toURI()).header("Content-Type", NDJSON)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
     }
 
     private static io.restassured.response.ValidatableResponse problem(String path, String type, String body,
