@@ -42,21 +42,7 @@ create table erasure_dropped (
     primary key (tenant, day)
 );
 
--- Every stitched event of a person (journeys' event ids for access exports, last activity for retention).
--- Same shape as the identity graph's table of the same name; whichever migration runs first creates it.
-create table if not exists person_event (
-    tenant          text             not null,
-    event_id        uuid             not null,
-    kind            text             not null,
-    person_id       uuid             not null,
-    occurred_at     timestamptz      not null,
-    channel         text,
-    conversion_id   text,
-    conversion_type text,
-    link_confidence double precision not null,
-    primary key (tenant, event_id)
-);
-create index if not exists person_event_by_person on person_event (tenant, person_id);
+-- person_event (every stitched event of a person) comes from V2; access exports and retention read it.
 
 -- Export hashes seen on a person's events: a request may name a person by them, and erasure passes them on.
 create table person_export_hash (
