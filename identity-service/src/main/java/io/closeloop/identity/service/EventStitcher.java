@@ -100,7 +100,6 @@ public class EventStitcher {
                         : merges.mergeCandidates(tenant, event.eventId(), primary, decision.otherPersons(),
                                 event.identifiers(), MergeService.persons(owners), limits, audit))
                 .call(person -> graph.attach(tenant, person, decision.toAttach(), confidence))
-                .call(person -> confirmOwner(tenant, person, create, decision))
                 .call(person -> graph.recordEvent(tenant, new GraphRepository.PersonEvent(event.eventId(),
                         event.kind(), via != null ? via.originPersonId() : person, event.occurredAt(), event.touchChannel(),
                         event.conversionId(), event.conversionType(), confidence)))
@@ -132,18 +131,6 @@ public class EventStitcher {
      * Another writer may have claimed one of our new identifiers between our read and our insert; then
      * this transaction fails and the consumer retries it, finding the winner's person.
      */
-    private Uni<Void> confirmOwner(String tenant, UUID person, boolean created, IdentityResolver.Decision decision) {
-        if (!created || decision.toAttach().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        IdentifierRef strongest = decision.toAttach().get(0);
-        return identities.owner(tenant, strongest).invoke(owner -> {
-            if (!person.equals(owner)) {
-                throw new ConcurrentResolutionException(tenant, IdentifierKey.of(strongest));
-            }
-        }).replaceWithVoid();
-    }
-
     private static Owner strongestKnown(List<IdentifierRef> identifiers, Map<IdentifierKey, Owner> owners) {
         return identifiers.stream()
                 .sorted(Comparator.comparingInt(i -> i.kind().strength()))
