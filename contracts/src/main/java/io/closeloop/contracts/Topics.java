@@ -23,7 +23,7 @@ public final class Topics {
             CleanupPolicy.DELETE, Keys.RAW_KEY);
 
     public static final TopicSpec<ConversionRaw> CONVERSIONS_RAW = new TopicSpec<>(
-            "conversions.raw", ConversionRaw.class, "conversion.raw", 2, 6, RAW_RETENTION,
+            "conversions.raw", ConversionRaw.class, "conversion.raw", 3, 6, RAW_RETENTION,
             CleanupPolicy.DELETE, Keys.RAW_KEY);
 
     public static final TopicSpec<TouchpointResolved> TOUCHPOINTS_RESOLVED = new TopicSpec<>(
@@ -31,11 +31,11 @@ public final class Topics {
             DERIVED_RETENTION, CleanupPolicy.DELETE, Keys.PERSON_KEY);
 
     public static final TopicSpec<ConversionResolved> CONVERSIONS_RESOLVED = new TopicSpec<>(
-            "conversions.resolved", ConversionResolved.class, "conversion.resolved", 2, 6,
+            "conversions.resolved", ConversionResolved.class, "conversion.resolved", 3, 6,
             DERIVED_RETENTION, CleanupPolicy.DELETE, Keys.PERSON_KEY);
 
     public static final TopicSpec<CreditSet> CREDITS = new TopicSpec<>(
-            "credits", CreditSet.class, "credit.set", 2, 6, DERIVED_RETENTION, CleanupPolicy.DELETE,
+            "credits", CreditSet.class, "credit.set", 3, 6, DERIVED_RETENTION, CleanupPolicy.DELETE,
             Keys.CONVERSION_KEY);
 
     public static final TopicSpec<ConsentSignal> CONSENTS_RAW = new TopicSpec<>(
