@@ -16,6 +16,7 @@ public final class Keys {
     static final String REQUEST_KEY = "tenant:request-id";
     static final String ABSORBED_PERSON_KEY = "tenant:absorbed-person-id";
     static final String STATS_KEY = "tenant:partition:chunk";
+    static final String FX_RATE_KEY = "tenant:currency:base:day";
 
     private Keys() {
     }
@@ -60,5 +61,10 @@ public final class Keys {
 
     public static String stats(String tenant, int partition, int chunk) {
         return tenant + ":" + partition + ":" + chunk;
+    }
+
+    /** FX rates are compacted per pair and day: a changed rate replaces the earlier one. */
+    public static String fxRate(String tenant, String currency, String baseCurrency, java.time.LocalDate day) {
+        return tenant + ":" + currency + ":" + baseCurrency + ":" + day;
     }
 }

@@ -81,10 +81,14 @@ public final class Topics {
             "attribution.stats", AttributionStats.class, "attribution.stats", 1, 3, null, CleanupPolicy.COMPACT,
             Keys.STATS_KEY);
 
+    /** Compacted: the latest rate per pair and day, so a new consumer reads the whole table. */
+    public static final TopicSpec<FxRate> FX_RATES = new TopicSpec<>(
+            "fx.rates", FxRate.class, "fx.rate", 1, 3, null, CleanupPolicy.COMPACT, Keys.FX_RATE_KEY);
+
     private static final List<TopicSpec<?>> ALL = List.of(
             TENANTS, TOUCHPOINTS_RAW, CONVERSIONS_RAW, TOUCHPOINTS_RESOLVED, CONVERSIONS_RESOLVED, CREDITS,
             CONSENTS_RAW, SPEND_RAW, EXPERIMENTS_RAW, EXPERIMENTS_RESOLVED, COMPLIANCE_REQUESTS, ERASURE_REQUESTED,
-            ERASURE_CONFIRMED, IDENTITY_MERGES, CONSENT_STATES, AUDIT_RECORDS, ATTRIBUTION_STATS);
+            ERASURE_CONFIRMED, IDENTITY_MERGES, CONSENT_STATES, AUDIT_RECORDS, ATTRIBUTION_STATS, FX_RATES);
 
     private Topics() {
     }

@@ -8,12 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** The winning (latest {@code occurredAt}) version of a conversion. */
+/** The conversion as its versions made it (see {@code ConversionVersions} for how versions combine). */
 @Entity
 @Table(name = "conversion")
 @IdClass(ConversionState.Key.class)
@@ -50,9 +51,23 @@ public class ConversionState extends PanacheEntityBase {
     public Long baseValueMinor;
     @Column(name = "base_currency")
     public String baseCurrency;
+    /** False when the conversion type (or lead stage) does not count as a conversion: a funnel event. */
+    @Column(nullable = false)
+    public boolean counts = true;
+    /** The conversion type's own lookback from ingest; null leaves it to the tenant's settings. */
+    @Column(name = "lookback_days")
+    public Integer lookbackDays;
+    @Column(name = "source_updated_at")
+    public Instant sourceUpdatedAt;
+    @Column(name = "ingest_sequence")
+    public Long ingestSequence;
+    /** The time of the version stored last; {@code occurredAt} stays the conversion's time after a value change. */
+    @Column(name = "version_at", nullable = false)
+    public Instant versionAt;
 
     public Conversion toConversion() {
-        return new Conversion(conversionId, occurredAt, status, valueMinor, currency, conversionType);
+        return new Conversion(conversionId, occurredAt, status, valueMinor, currency, conversionType,
+                lookbackDays == null ? null : Duration.ofDays(lookbackDays));
     }
 
     public List<UUID> accountPersons() {

@@ -40,6 +40,14 @@ public record AttributionOptions(Duration defaultLookback, Map<String, Duration>
         return type == null ? defaultLookback : lookbackByType.getOrDefault(type, defaultLookback);
     }
 
+    /**
+     * The window of {@code conversion}: its own (the conversion type's, from ingest) wins, then the tenant's window
+     * for its type, then the tenant's default.
+     */
+    public Duration lookbackFor(Conversion conversion) {
+        return conversion.lookback() != null ? conversion.lookback() : lookbackFor(conversion.type());
+    }
+
     /** The widest window of any type: how far back a service must load touches to credit any conversion. */
     public Duration maxLookback() {
         Duration max = defaultLookback;

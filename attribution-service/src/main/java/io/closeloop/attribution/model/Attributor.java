@@ -11,7 +11,7 @@ import java.util.List;
  * Credits one conversion under one model. The rules every model shares live here:
  * <ul>
  *   <li>a touch counts only if it happened strictly before the conversion and no earlier than the
- *       lookback of the conversion's type before it (a touch exactly at the window's start counts, one at
+ *       lookback of the conversion before it ({@link AttributionOptions#lookbackFor(Conversion)}) (a touch exactly at the window's start counts, one at
  *       the conversion's instant does not);</li>
  *   <li>a touch whose consent did not allow measurement never counts, nor one whose identity link is
  *       less confident than the tenant's minimum (a touch exactly at the minimum counts);</li>
@@ -48,7 +48,7 @@ public final class Attributor {
 
     /** The touches that may earn credit for {@code conversion}, in journey order, transformed. */
     public List<Touch> path(Conversion conversion, Collection<Touch> touches) {
-        Instant windowStart = conversion.at().minus(options.lookbackFor(conversion.type()));
+        Instant windowStart = conversion.at().minus(options.lookbackFor(conversion));
         List<Touch> path = new ArrayList<>(touches.size());
         boolean sorted = true;
         for (Touch touch : touches) {

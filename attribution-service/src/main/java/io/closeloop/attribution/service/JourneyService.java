@@ -1,12 +1,12 @@
 package io.closeloop.attribution.service;
 
 import io.closeloop.attribution.domain.ConversionState;
+import io.closeloop.attribution.domain.ConversionVersions;
 import io.closeloop.attribution.domain.CreditSetState;
 import io.closeloop.attribution.domain.JourneyTouch;
 import io.closeloop.attribution.messaging.CreditPublisher;
 import io.closeloop.attribution.model.AccountJourneys;
-import io.closeloop.attribution.model.AttributionModel;
-import io.closeloop.attribution.model.Credit;
+import io.closeloop.attribution.model.Conversion;
 import io.closeloop.attribution.model.Touch;
 import io.closeloop.attribution.repository.ConsentRepository;
 import io.closeloop.attribution.repository.ConversionRepository;
@@ -18,6 +18,7 @@ import io.closeloop.contracts.CreditSet;
 import io.closeloop.contracts.TouchpointResolved;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.jboss.logging.Logger;
 public class JourneyService {
 
     private static final Logger LOG = Logger.getLogger(JourneyService.class);
+    /** The longest lookback a conversion type may have (ingest's limit). */
+    static final Duration LONGEST_TYPE_LOOKBACK = Duration.ofDays(3650);
 
     private final TouchRepository touches;
     private final ConversionRepository conversions;
@@ -43,10 +46,12 @@ public class JourneyService {
     private final PersonLock personLock;
     private final CreditPublisher publisher;
     private final ModelCatalog catalog;
+    private final BaseValues baseValues;
 
     public JourneyService(TouchRepository touches, ConversionRepository conversions, CreditSetRepository creditSets,
                           ConsentRepository consents, PersonLock personLock, CreditPublisher publisher,
-                          ModelCatalog catalog) {
+                          ModelCatalog catalog, BaseValues baseValues) {
+        this.baseValues = baseValues;
         this.touches = touches;
         this.conversions = conversions;
         this.creditSets = creditSets;
@@ -71,22 +76,33 @@ public class JourneyService {
                     }
                     return catalog.forTenant(touch.tenant).chain(models -> touches.upsert(touch)
                             .chain(() -> conversions.affectedBy(touch.tenant, touch.personId, touch.occurredAt,
-                                    touch.occurredAt.plus(models.attributor().lookback())))
+                                    touch.occurredAt.plus(widest(models))))
+                            .map(affected -> affected.stream().filter(conversion -> !touch.occurredAt.isBefore(
+                                    conversion.occurredAt.minus(lookback(conversion, models)))).toList())
                             .chain(affected -> sequentially(affected, conversion -> credit(conversion, models))));
                 });
     }
 
+    /**
+     * Combines the record with the conversion's stored versions ({@link ConversionVersions}: whole versions, value
+     * changes, refunds), gives it a base value from known FX rates when it came without one, and credits it.
+     */
     public Uni<Void> addConversion(ConversionResolved event) {
-        ConversionState conversion = ResolvedEvents.conversion(event);
-        return personLock.lock(conversion.tenant, conversion.personId)
-                .chain(() -> conversions.upsertIfNewer(conversion))
+        ConversionState incoming = ResolvedEvents.conversion(event);
+        String change = ResolvedEvents.change(event);
+        return personLock.lock(incoming.tenant, incoming.personId)
+                .chain(() -> conversions.findForUpdate(incoming.tenant, incoming.conversionId))
                 .chain(stored -> {
-                    if (!stored) {
+                    ConversionState next = ConversionVersions.apply(stored, incoming, change);
+                    if (next == null) {
                         LOG.debugf("conversion %s version %s ignored: a newer one is known",
-                                conversion.conversionId, event.eventId());
+                                incoming.conversionId, event.eventId());
                         return Uni.createFrom().voidItem();
                     }
-                    return catalog.forTenant(conversion.tenant).chain(models -> credit(conversion, models));
+                    return baseValues.fill(next)
+                            .chain(() -> conversions.persistAndFlush(next))
+                            .chain(() -> catalog.forTenant(next.tenant))
+                            .chain(models -> credit(next, models));
                 });
     }
 
@@ -106,7 +122,7 @@ public class JourneyService {
 
     /** The touches {@code conversion} may use: its person's, and in account mode its other contacts' too. */
     public Uni<List<Touch>> journey(ConversionState conversion, TenantModels models) {
-        Instant from = conversion.occurredAt.minus(models.attributor().lookback());
+        Instant from = conversion.occurredAt.minus(lookback(conversion, models));
         List<UUID> persons = new ArrayList<>();
         persons.add(conversion.personId);
         if (models.settings().accountMode()) {
@@ -118,16 +134,37 @@ public class JourneyService {
         return rows.map(list -> AccountJourneys.union(List.of(list.stream().map(JourneyTouch::toTouch).toList())));
     }
 
-    /** Credits {@code conversion} under every model and publishes the sets that changed. */
-    Uni<Void> credit(ConversionState conversion, TenantModels models) {
-        return journey(conversion, models).chain(journey -> sequentially(models.models(), model ->
-                publishIfChanged(conversion, model,
-                        models.attributor().attribute(model, conversion.toConversion(), journey))));
+    /** The window of the conversion: its type's own from ingest, else the tenant's for its type, else the default. */
+    static Duration lookback(ConversionState conversion, TenantModels models) {
+        return models.attributor().options().lookbackFor(conversion.toConversion());
     }
 
-    private Uni<Void> publishIfChanged(ConversionState conversion, AttributionModel model, List<Credit> credits) {
-        CreditSet draft = CreditSets.of(conversion, model, credits, 0);
-        return publishIfChanged(draft);
+    /** How far after a touch a conversion it may count for can lie: the tenant's widest window or a type's. */
+    private static Duration widest(TenantModels models) {
+        Duration tenant = models.attributor().lookback();
+        return tenant.compareTo(LONGEST_TYPE_LOOKBACK) > 0 ? tenant : LONGEST_TYPE_LOOKBACK;
+    }
+
+    /**
+     * Credits {@code conversion} under every model and publishes the sets that changed. A conversion that does not
+     * count (a funnel stage) has no active set: an earlier set is withdrawn, and none is published where none was.
+     */
+    Uni<Void> credit(ConversionState conversion, TenantModels models) {
+        return journey(conversion, models).chain(journey -> {
+            Conversion credited = conversion.toConversion();
+            boolean matched = !models.attributor().path(credited, journey).isEmpty();
+            return sequentially(models.models(), model -> {
+                CreditSet draft = CreditSets.of(conversion, model,
+                        models.attributor().attribute(model, credited, journey), 0, matched);
+                boolean funnelOnly = !conversion.counts && !credited.withdrawn();
+                return funnelOnly ? withdrawIfPublished(draft) : publishIfChanged(draft);
+            });
+        });
+    }
+
+    private Uni<Void> withdrawIfPublished(CreditSet draft) {
+        return creditSets.find(draft.tenant(), draft.conversionId(), draft.modelId())
+                .chain(state -> state == null ? Uni.createFrom().voidItem() : publishIfChanged(draft));
     }
 
     /** Publishes {@code draft} as the next version of its set unless its content equals the last one's. */

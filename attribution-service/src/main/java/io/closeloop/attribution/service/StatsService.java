@@ -83,7 +83,7 @@ public class StatsService {
         for (ConversionState conversion : converted) {
             converters.add(conversion.personId);
             PathCounter counter = counters.get(PersonPartitions.of(tenant, conversion.personId));
-            if (counter == null || conversion.toConversion().withdrawn()) {
+            if (counter == null || conversion.toConversion().withdrawn() || !conversion.counts) {
                 continue;
             }
             counter.converted(models.attributor().path(conversion.toConversion(),

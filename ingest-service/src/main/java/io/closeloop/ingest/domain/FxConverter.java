@@ -1,7 +1,7 @@
 package io.closeloop.ingest.domain;
 
+import io.closeloop.contracts.FxRate;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -10,7 +10,8 @@ import java.util.Locale;
  * to major units with the source currency's minor-unit digits (JPY 0, EUR 2, KWD 3, from
  * {@link Currency#getDefaultFractionDigits()}), multiplied by the rate in BigDecimal, and rounded half-even
  * (banker's rounding, so ties do not drift totals upwards) to the target's minor unit. No double ever
- * touches money. The original amount travels with the result, so a report can show what was paid.
+ * touches money. The original amount travels with the result, so a report can show what was paid. The rule
+ * itself is {@link FxRate#convert}, shared with attribution, which converts conversions whose rate came late.
  */
 public final class FxConverter {
 
@@ -30,45 +31,11 @@ public final class FxConverter {
      *     a rate that is not positive, or a result that does not fit a long
      */
     public static Converted convert(long amountMinor, String from, String to, BigDecimal rate) {
-        Currency source = currency("from", from);
-        Currency target = currency("to", to);
-        if (rate == null || rate.signum() <= 0) {
-            throw new IllegalArgumentException("rate must be positive");
-        }
-        if (source.equals(target)) {
-            if (rate.compareTo(BigDecimal.ONE) != 0) {
-                throw new IllegalArgumentException("a currency converts to itself only at rate 1");
-            }
-            return new Converted(amountMinor, target.getCurrencyCode(), amountMinor, source.getCurrencyCode(),
-                    rate);
-        }
-        BigDecimal major = BigDecimal.valueOf(amountMinor).movePointLeft(source.getDefaultFractionDigits());
-        BigDecimal targetMinor = major.multiply(rate)
-                .setScale(target.getDefaultFractionDigits(), RoundingMode.HALF_EVEN)
-                .movePointRight(target.getDefaultFractionDigits());
-        try {
-            return new Converted(targetMinor.longValueExact(), target.getCurrencyCode(), amountMinor,
-                    source.getCurrencyCode(), rate);
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("converted amount does not fit in minor units", e);
-        }
+        long converted = FxRate.convert(amountMinor, from, to, rate);
+        return new Converted(converted, code(to), amountMinor, code(from), rate);
     }
 
-    private static Currency currency(String field, String code) {
-        if (code == null) {
-            throw new IllegalArgumentException(field + " currency is required");
-        }
-        Currency currency;
-        try {
-            currency = Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + " is not an ISO 4217 currency code: " + code, e);
-        }
-        if (currency.getDefaultFractionDigits() < 0) {
-            // XXX, XAU, XDR ...: no minor unit, so minor units cannot be converted.
-            throw new IllegalArgumentException(field + " currency " + currency.getCurrencyCode()
-                    + " has no minor unit");
-        }
-        return currency;
+    private static String code(String currency) {
+        return Currency.getInstance(currency.trim().toUpperCase(Locale.ROOT)).getCurrencyCode();
     }
 }

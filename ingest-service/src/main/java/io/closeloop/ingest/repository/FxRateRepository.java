@@ -22,11 +22,12 @@ public class FxRateRepository {
                 FxRateRepository::map, tenant, from, from, to, to);
     }
 
-    public void upsert(Connection connection, String tenant, Rate rate) throws SQLException {
-        Sql.update(connection, "insert into fx_rate (tenant, " + COLUMNS + ") values (?, ?, ?, ?, ?)"
+    /** Stores the rate; true when it is new or differs from the stored one (only then is it announced). */
+    public boolean upsert(Connection connection, String tenant, Rate rate) throws SQLException {
+        return Sql.update(connection, "insert into fx_rate (tenant, " + COLUMNS + ") values (?, ?, ?, ?, ?)"
                         + " on conflict (tenant, from_currency, to_currency, rate_date)"
-                        + " do update set rate = excluded.rate, updated_at = now()",
-                tenant, rate.date(), rate.from(), rate.to(), rate.rate());
+                        + " do update set rate = excluded.rate, updated_at = now() where fx_rate.rate <> excluded.rate",
+                tenant, rate.date(), rate.from(), rate.to(), rate.rate()) == 1;
     }
 
     public boolean delete(Connection connection, String tenant, LocalDate date, String from, String to)

@@ -1,17 +1,23 @@
 package io.closeloop.ingest.service;
 
+import io.closeloop.contracts.FxRate;
 import io.closeloop.ingest.domain.FxRates.Rate;
+import io.closeloop.ingest.messaging.FxRatePublisher;
 import io.closeloop.ingest.repository.FxRateRepository;
 import io.closeloop.ingest.rest.FxRateFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A tenant's FX-rate table; conversions and spend take the latest rate on or before their day. */
+/**
+ * A tenant's FX-rate table; conversions and spend take the latest rate on or before their day. A created or changed
+ * rate is announced on {@code fx.rates}, so attribution can convert conversions that arrived before their rate.
+ */
 @ApplicationScoped
 public class FxRateService {
 
@@ -20,10 +26,12 @@ public class FxRateService {
 
     private final Transactions transactions;
     private final FxRateRepository repository;
+    private final FxRatePublisher publisher;
 
-    public FxRateService(Transactions transactions, FxRateRepository repository) {
+    public FxRateService(Transactions transactions, FxRateRepository repository, FxRatePublisher publisher) {
         this.transactions = transactions;
         this.repository = repository;
+        this.publisher = publisher;
     }
 
     public List<FxRateFields> list(String tenant, String from, String to) {
@@ -69,8 +77,12 @@ public class FxRateService {
         }
         violations.throwIfAny();
         transactions.inTransaction(c -> {
+            Instant now = Instant.now();
             for (Rate rate : rates) {
-                repository.upsert(c, tenant, rate);
+                if (repository.upsert(c, tenant, rate)) {
+                    publisher.publish(c, new FxRate(tenant, rate.from(), rate.to(), rate.date(),
+                            rate.rate().toPlainString(), now));
+                }
             }
             return null;
         });

@@ -1,0 +1,81 @@
+package io.closeloop.attribution.repository;
+
+import io.closeloop.attribution.domain.ConversionState;
+import io.closeloop.attribution.domain.TenantCurrency;
+import io.closeloop.contracts.FxRate;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** FX rates from {@code fx.rates}, the tenants' base currencies and the conversions still waiting for a rate. */
+@ApplicationScoped
+public class FxRateRepository {
+
+    private static final String UPSERT = "insert into fx_rate (tenant, currency, base_currency, day, rate)"
+            + " values (?1, ?2, ?3, ?4, ?5) on conflict (tenant, currency, base_currency, day)"
+            + " do update set rate = excluded.rate";
+    private static final String RATE_ON = "select rate from fx_rate where tenant = ?1 and currency = ?2"
+            + " and base_currency = ?3 and day <= ?4 order by day desc limit 1";
+    private static final String TENANT = "insert into tenant_currency (tenant, base_currency, time_zone)"
+            + " values (?1, ?2, ?3) on conflict (tenant) do update set base_currency = excluded.base_currency,"
+            + " time_zone = excluded.time_zone";
+
+    public Uni<Void> store(FxRate rate) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
+                        .setParameter(1, rate.tenant())
+                        .setParameter(2, rate.currency())
+                        .setParameter(3, rate.baseCurrency())
+                        .setParameter(4, rate.day())
+                        .setParameter(5, new BigDecimal(rate.rate()))
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The latest rate from {@code currency} to {@code base} dated on or before {@code day}; null when none. */
+    public Uni<BigDecimal> rateOn(String tenant, String currency, String base, LocalDate day) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(RATE_ON, BigDecimal.class)
+                .setParameter(1, tenant)
+                .setParameter(2, currency)
+                .setParameter(3, base)
+                .setParameter(4, day)
+                .getResultList())
+                .map(rates -> rates.isEmpty() ? null : rates.get(0));
+    }
+
+    public Uni<TenantCurrency> tenant(String tenant) {
+        return TenantCurrency.findById(tenant);
+    }
+
+    public Uni<Void> storeTenant(String tenant, String baseCurrency, String timeZone) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(TENANT)
+                        .setParameter(1, tenant)
+                        .setParameter(2, baseCurrency)
+                        .setParameter(3, timeZone)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The persons with conversions in {@code currency} without a base value at or after {@code from} whose base
+     * currency is {@code base} or not yet known, in id order (the order their locks are taken in).
+     */
+    public Uni<List<UUID>> personsWithoutBase(String tenant, String currency, String base, Instant from) {
+        return ConversionState.<ConversionState>list("tenant = ?1 and currency = ?2 and baseValueMinor is null"
+                        + " and (baseCurrency is null or baseCurrency = ?3) and occurredAt >= ?4", tenant, currency, base,
+                        from)
+                .map(list -> list.stream().map(c -> c.personId).distinct().sorted().toList());
+    }
+
+    /** The person's conversions in {@code currency} without a base value at or after {@code from}. */
+    public Uni<List<ConversionState>> withoutBase(String tenant, UUID person, String currency, String base,
+                                                  Instant from) {
+        return ConversionState.list("tenant = ?1 and personId = ?2 and currency = ?3 and baseValueMinor is null"
+                + " and (baseCurrency is null or baseCurrency = ?4) and occurredAt >= ?5 order by occurredAt,"
+                + " conversionId", tenant, person, currency, base, from);
+    }
+}

@@ -1,0 +1,97 @@
+package io.closeloop.attribution.service;
+
+import io.closeloop.attribution.repository.FxRateRepository;
+import io.closeloop.attribution.repository.PersonLock;
+import io.closeloop.contracts.FxRate;
+import io.closeloop.contracts.TenantSettings;
+import io.closeloop.messaging.PoisonMessageException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+
+/**
+ * Stores FX rates and tenants' base currencies. A rate for a day re-issues the credit sets of the conversions that
+ * lacked a base value from that day on (a later-dated rate already known still wins for its days: each conversion
+ * takes the latest rate on or before its own day).
+ */
+@ApplicationScoped
+public class FxRateIntake {
+
+    private final FxRateRepository rates;
+    private final BaseValues baseValues;
+    private final PersonLock personLock;
+    private final JourneyService journeys;
+    private final ModelCatalog catalog;
+
+    public FxRateIntake(FxRateRepository rates, BaseValues baseValues, PersonLock personLock, JourneyService journeys,
+                        ModelCatalog catalog) {
+        this.rates = rates;
+        this.baseValues = baseValues;
+        this.personLock = personLock;
+        this.journeys = journeys;
+        this.catalog = catalog;
+    }
+
+    public Uni<Void> apply(TenantSettings settings) {
+        if (settings.baseCurrency() == null || !isCurrency(settings.baseCurrency())) {
+            throw new PoisonMessageException("tenant settings without an ISO 4217 base currency");
+        }
+        String zone = settings.timeZone() == null || settings.timeZone().isBlank() ? "UTC" : settings.timeZone();
+        return rates.storeTenant(settings.tenant(), settings.baseCurrency(), zone);
+    }
+
+    public Uni<Void> apply(FxRate rate) {
+        validate(rate);
+        String tenant = rate.tenant();
+        return rates.store(rate).chain(() -> rates.tenant(tenant)).chain(settings -> {
+            if (settings != null && !settings.baseCurrency.equals(rate.baseCurrency())) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant from = rate.day().atStartOfDay(BaseValues.zone(settings)).toInstant();
+            return rates.personsWithoutBase(tenant, rate.currency(), rate.baseCurrency(), from)
+                    .chain(persons -> persons.isEmpty() ? Uni.createFrom().voidItem()
+                            : catalog.forTenant(tenant).chain(models -> JourneyService.sequentially(persons,
+                                    person -> personLock.lock(tenant, person)
+                                            .chain(() -> rates.withoutBase(tenant, person, rate.currency(),
+                                                    rate.baseCurrency(), from))
+                                            .chain(list -> JourneyService.sequentially(list, conversion -> {
+                                                if (conversion.baseCurrency == null) {
+                                                    conversion.baseCurrency = rate.baseCurrency();
+                                                }
+                                                return baseValues.fill(conversion).chain(filled -> filled
+                                                        ? conversion.<io.closeloop.attribution.domain.ConversionState>
+                                                                persistAndFlush()
+                                                                .chain(() -> journeys.credit(conversion, models))
+                                                        : Uni.createFrom().voidItem());
+                                            })))));
+        });
+    }
+
+    private static void validate(FxRate rate) {
+        if (rate.currency() == null || !isCurrency(rate.currency()) || rate.baseCurrency() == null
+                || !isCurrency(rate.baseCurrency())) {
+            throw new PoisonMessageException("FX rate without ISO 4217 currencies: " + rate.currency() + " → "
+                    + rate.baseCurrency());
+        }
+        if (rate.day() == null) {
+            throw new PoisonMessageException("FX rate without a day");
+        }
+        try {
+            if (rate.rate() == null || new BigDecimal(rate.rate()).signum() <= 0) {
+                throw new PoisonMessageException("FX rate is not positive: " + rate.rate());
+            }
+        } catch (NumberFormatException e) {
+            throw new PoisonMessageException("FX rate is not a decimal: " + rate.rate());
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            return Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
