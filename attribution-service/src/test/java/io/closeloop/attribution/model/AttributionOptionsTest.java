@@ -21,6 +21,26 @@ class AttributionOptionsTest {
             Map.of("purchase", Duration.ofDays(30), "deal", Duration.ofDays(90)), 0, false, false);
 
     @Test
+    void theConversionTypesOwnLookbackFromIngestWinsOverTheTenantsWindows() {
+        Attributor attributor = new Attributor(PER_TYPE);
+        Touch at10Days = touch(T.minus(Duration.ofDays(10)), "email", 1.0);
+        Touch at45Days = touch(T.minus(Duration.ofDays(45)), "display", 1.0);
+        Touch at120Days = touch(T.minus(Duration.ofDays(120)), "paid_search", 1.0);
+        List<Touch> touches = List.of(at10Days, at45Days, at120Days);
+        // purchase: the tenant says 30 days, the conversion's own type 7 days: only 7 days count.
+        assertThat(attributor.path(new Conversion("c", T, "completed", 100, "EUR", "purchase", Duration.ofDays(7)),
+                touches)).isEmpty();
+        // deal: the tenant says 90 days, the type 180: the touch 120 days before counts.
+        assertThat(attributor.path(new Conversion("c", T, "won", 100, "EUR", "deal", Duration.ofDays(180)), touches))
+                .containsExactly(at120Days, at45Days, at10Days);
+        // Without its own window the tenant's for the type applies, then the tenant's default.
+        assertThat(attributor.path(new Conversion("c", T, "completed", 100, "EUR", "purchase", null), touches))
+                .containsExactly(at10Days);
+        assertThat(attributor.path(new Conversion("c", T, "completed", 100, "EUR", "signup", null), touches))
+                .containsExactly(at45Days, at10Days);
+    }
+
+    @Test
     void eachConversionTypeHasItsOwnLookbackAndTheWindowStartCounts() {
         Attributor attributor = new Attributor(PER_TYPE);
         Touch at45Days = touch(T.minus(Duration.ofDays(45)), "email", 1.0);
