@@ -49,6 +49,10 @@ public final class TestEvents {
         this.tenant = tenant;
     }
 
+    public String tenant() {
+        return tenant;
+    }
+
     /** One record to send: topic, key, value and event id. */
     public record Event(TopicSpec<? extends TenantScoped> topic, String key, TenantScoped value, UUID eventId) {
     }
