@@ -4,13 +4,14 @@ alter table model_fit add column period_from timestamptz;
 alter table model_fit add column period_to timestamptz;
 alter table model_fit add column channel_shares text;
 
--- Restatements (after a fit or a settings change) run as jobs in batches, each batch its own transaction.
+-- Restatements (after a fit or a settings change; kind says which) run as jobs in batches, each batch its own
+-- transaction.
 -- The cursor is the (occurred_at, conversion_id) of the last conversion done, so a job resumes after a crash
 -- where its last committed batch ended; heartbeat tells a live runner from a dead one.
 create table restatement_job (
     id                  uuid        primary key,
     tenant              text        not null,
-    kind                text        not null check (kind in ('fit', 'settings')),
+    kind                text        not null,
     model_id            text,
     state               text        not null check (state in ('queued', 'running', 'completed', 'failed')),
     conversions_total   bigint      not null default 0,

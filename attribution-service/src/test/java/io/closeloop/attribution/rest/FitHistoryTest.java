@@ -160,12 +160,19 @@ class FitHistoryTest {
         assertThat((Object) view.get("restatementJob")).isNull();
 
         // An explicit period, UTC days inclusive.
-        JsonPath explicit = doubles(given().queryParam("from", "2024-01-01").queryParam("to", "2024-06-30")
+        JsonPath explicit = doubles(given().queryParam("from", "2024-01-01").queryParam("to", "2024-04-01")
                 .post("/api/v1/models/markov/fits").then().statusCode(202).extract());
         assertThat(explicit.getString("periodFrom")).isEqualTo("2024-01-01T00:00:00Z");
-        assertThat(explicit.getString("periodTo")).isEqualTo("2024-07-01T00:00:00Z");
+        assertThat(explicit.getString("periodTo")).isEqualTo("2024-04-02T00:00:00Z");
+        assertThat(explicit.getLong("journeys")).isEqualTo(30);
         assertThat(explicit.getLong("conversions")).isEqualTo(20);
         assertThat(weights(explicit)).isEqualTo(fitWeights);
+        // A period that ends before April: the non-converting journeys of March only.
+        JsonPath march = doubles(given().queryParam("from", "2024-03-01").queryParam("to", "2024-03-31")
+                .post("/api/v1/models/markov/fits").then().statusCode(202).extract());
+        assertThat(march.getLong("journeys")).isEqualTo(30);
+        assertThat(march.getLong("conversions")).isZero();
+        awaitCompleted("/api/v1/attribution/jobs/" + march.getString("restatementJob.jobId"));
 
         // Bad periods: 400 naming the field, and nothing fitted.
         given().queryParam("from", "2024-02-30").post("/api/v1/models/markov/fits").then().statusCode(400)
@@ -174,7 +181,7 @@ class FitHistoryTest {
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("to"));
         given().queryParam("to", "someday").post("/api/v1/models/shapley/fits").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("to"));
-        given().get("/api/v1/models/markov/fits/3").then().statusCode(404);
+        given().get("/api/v1/models/markov/fits/4").then().statusCode(404);
         given().contentType(ContentType.JSON).body("{\"shapleyValue\":\"revenue\"}")
                 .put("/api/v1/attribution/settings").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.contains("shapleyValue"));
