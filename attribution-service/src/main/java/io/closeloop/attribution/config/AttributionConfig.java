@@ -24,7 +24,7 @@ public interface AttributionConfig {
     @WithDefault("last_non_direct")
     String fallbackModel();
 
-    /** The period path statistics and fits cover: this long up to now. */
+    /** The period path statistics and default fits cover: this long up to the tenant's newest conversion. */
     @WithDefault("90d")
     Duration fitPeriod();
 
@@ -39,4 +39,16 @@ public interface AttributionConfig {
     /** When the data-driven models are fitted from every partition's statistics (Quartz cron, UTC). */
     @WithDefault("0 30 2 * * ?")
     String fitCron();
+
+    /** Conversions a restatement job recredits per transaction. */
+    @WithDefault("500")
+    int restatementBatchSize();
+
+    /** How often each instance looks for restatement jobs to run. */
+    @WithDefault("2s")
+    String restatementPoll();
+
+    /** A running job whose runner has not committed a batch for this long is taken over (its runner died). */
+    @WithDefault("5m")
+    Duration restatementStaleAfter();
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** One fit of a data-driven model: the channel weights (JSON object) and how many journeys it saw. */
+/** One fit of a data-driven model: the channel weights (JSON object), its period and how many journeys it saw. */
 @Entity
 @Table(name = "model_fit")
 @IdClass(ModelFitState.Key.class)
@@ -30,6 +30,14 @@ public class ModelFitState extends PanacheEntityBase {
     public long conversions;
     @Column(nullable = false)
     public String weights;
+    /** The conversions [period from, period to) the fit learned from; null on fits stored before periods. */
+    @Column(name = "period_from")
+    public Instant periodFrom;
+    @Column(name = "period_to")
+    public Instant periodTo;
+    /** The fit's shares beside the credited ones, JSON list of {@code ChannelShares.ChannelShare}. */
+    @Column(name = "channel_shares")
+    public String channelShares;
 
     public record Key(String tenant, String modelId, long version) implements Serializable {
     }

@@ -35,6 +35,26 @@ public final class ChannelWeightsModel extends NamedModel {
         return channelWeights;
     }
 
+    /**
+     * The share of one conversion each channel of {@code channels} (a path, in any order, repeats allowed)
+     * gets under {@link #weights}: its fitted weight over the sum of the distinct channels' weights, or its
+     * touches over all touches when every weight is 0. The shares add up to 1.
+     */
+    public Map<String, Double> channelShares(List<String> channels) {
+        Map<String, Integer> touches = new java.util.TreeMap<>();
+        channels.forEach(channel -> touches.merge(channel, 1, Integer::sum));
+        double sum = 0;
+        for (String channel : touches.keySet()) {
+            sum += channelWeights.getOrDefault(channel, 0.0);
+        }
+        Map<String, Double> shares = new java.util.TreeMap<>();
+        for (Map.Entry<String, Integer> entry : touches.entrySet()) {
+            shares.put(entry.getKey(), sum == 0 ? (double) entry.getValue() / channels.size()
+                    : channelWeights.getOrDefault(entry.getKey(), 0.0) / sum);
+        }
+        return shares;
+    }
+
     @Override
     public double[] weights(List<Touch> path, Instant conversionTime) {
         int n = path.size();

@@ -1,7 +1,10 @@
 package io.closeloop.attribution.rest;
 
+import io.closeloop.attribution.config.AttributionConfig;
 import io.closeloop.attribution.model.ModelChoice;
 import io.closeloop.attribution.repository.ModelFitRepository;
+import io.closeloop.attribution.repository.RestatementJobRepository;
+import io.closeloop.attribution.service.FitPeriod;
 import io.closeloop.attribution.service.FitService;
 import io.closeloop.attribution.service.ModelCatalog;
 import io.closeloop.common.CurrentTenant;
@@ -17,10 +20,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/api/v1/models")
@@ -31,10 +38,15 @@ public class ModelResource {
     private final ModelCatalog catalog;
     private final ModelFitRepository fits;
     private final FitService fitService;
+    private final RestatementJobRepository jobs;
+    private final AttributionConfig config;
     private final CurrentTenant tenant;
 
-    public ModelResource(ModelCatalog catalog, ModelFitRepository fits, FitService fitService, CurrentTenant tenant) {
+    public ModelResource(ModelCatalog catalog, ModelFitRepository fits, FitService fitService,
+                         RestatementJobRepository jobs, AttributionConfig config, CurrentTenant tenant) {
         this.catalog = catalog;
+        this.jobs = jobs;
+        this.config = config;
         this.fits = fits;
         this.fitService = fitService;
         this.tenant = tenant;
@@ -60,18 +72,34 @@ public class ModelResource {
     }
 
     /**
-     * Fits the model now over the statistics every instance has published, stores the fit as the next version
-     * and restates the period's conversions under it; answers 200 with the fit once all of that has committed.
+     * Fits the model over a period of the tenant's data (default: the latest fit period of it, ending at the
+     * newest conversion), stores the fit as the next version and queues the job restating the conversions
+     * under it; answers 202 with the stored fit, the job, and the job's resource as Location.
      */
     @POST
     @Path("/{modelId}/fits")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Fit a data-driven model now (markov or shapley); 200 with the stored fit")
-    public Uni<FitView> fit(@PathParam("modelId") String modelId) {
+    @Operation(summary = "Fit a data-driven model (markov or shapley) over a period of the data; 202 with the"
+            + " stored fit and the restatement job (Location)")
+    @APIResponse(responseCode = "202", description = "Fitted; Location names the job restating the conversions")
+    @APIResponse(responseCode = "400", description = "Not a data-driven model, or a bad period")
+    public Uni<RestResponse<FitView>> fit(@PathParam("modelId") String modelId,
+                                          @Parameter(description = "First UTC day of the period (inclusive);"
+                                                  + " default: the period's length before to")
+                                          @QueryParam("from") String from,
+                                          @Parameter(description = "Last UTC day of the period (inclusive);"
+                                                  + " default: the day of the newest conversion")
+                                          @QueryParam("to") String to) {
         requireDataDriven(modelId);
         String id = tenant.id();
-        return Panache.withTransaction(() -> fitService.fit(id, modelId, Instant.now())
-                .chain(fit -> catalog.settings(id).map(settings -> FitView.of(fit, settings.minJourneys()))));
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> jobs.newestConversion(id)
+                .map(newest -> FitPeriod.parse(from, to, newest, config.fitPeriod(), now))
+                .chain(period -> fitService.fitAndRestate(id, modelId, period, now))
+                .chain(outcome -> catalog.settings(id).map(settings -> RestResponse.ResponseBuilder
+                        .create(RestResponse.Status.ACCEPTED, FitView.of(outcome.fit(), settings.minJourneys(),
+                                JobView.of(outcome.restatement())))
+                        .location(JobView.location(outcome.restatement())).build())));
     }
 
     @GET

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("/api/v1/attribution/settings")
@@ -40,11 +42,14 @@ public class SettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the model options (absent fields take defaults); raises the model-config version"
-            + " and restates the conversions of the fit period")
-    public Uni<ModelSettings> put(ModelSettings fields) {
+            + " and queues a job restating the tenant's conversions (202, Location names the job)")
+    @APIResponse(responseCode = "202", description = "Stored; Location names the restatement job")
+    public Uni<RestResponse<ModelSettings>> put(ModelSettings fields) {
         if (fields == null) {
             throw new InvalidInputException("$", "a JSON body is required");
         }
-        return settings.put(tenant.id(), fields);
+        return settings.put(tenant.id(), fields).map(change -> RestResponse.ResponseBuilder
+                .create(RestResponse.Status.ACCEPTED, change.settings())
+                .location(JobView.location(change.restatement())).build());
     }
 }

@@ -17,10 +17,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The scheduled side of the data-driven models: every instance publishes the statistics of the
- * {@code touchpoints.resolved} partitions assigned to it (stats cron, default 02:00 UTC), then the fits merge
- * every partition's statistics (fit cron, default 02:30 UTC, leaving the statistics time to arrive). Each
- * instance runs the fit cron; fits are cheap and idempotent on content (a fit that moves no credit publishes
- * nothing new), so running it on several instances only adds fit versions.
+ * {@code touchpoints.resolved} partitions assigned to it over the latest fit period of each tenant's data
+ * (stats cron, default 02:00 UTC), then the fits merge every partition's statistics (fit cron, default 02:30 UTC,
+ * leaving the statistics time to arrive) and queue one restatement job per tenant. Each instance runs the fit
+ * cron; fits are cheap and restatements idempotent on content (a fit that moves no credit publishes nothing
+ * new), so running it on several instances only adds fit versions.
  */
 @ApplicationScoped
 public class FitScheduler {
@@ -29,10 +30,12 @@ public class FitScheduler {
 
     private final StatsService stats;
     private final FitService fits;
+    private final RestatementJobs jobs;
     private final KafkaClientService kafka;
 
-    public FitScheduler(StatsService stats, FitService fits, KafkaClientService kafka) {
+    public FitScheduler(StatsService stats, FitService fits, RestatementJobs jobs, KafkaClientService kafka) {
         this.stats = stats;
+        this.jobs = jobs;
         this.fits = fits;
         this.kafka = kafka;
     }
@@ -50,8 +53,9 @@ public class FitScheduler {
     Uni<Void> fitModels() {
         Instant now = Instant.now();
         return tenants().chain(tenants -> JourneyService.sequentially(tenants, tenant ->
-                JourneyService.sequentially(ModelCatalog.DATA_DRIVEN, model ->
-                        Panache.withTransaction(() -> fits.fit(tenant, model, now)).replaceWithVoid())));
+                Panache.withTransaction(() -> JourneyService.sequentially(ModelCatalog.DATA_DRIVEN, model ->
+                                fits.fitPublished(tenant, model, now).replaceWithVoid())
+                        .chain(() -> jobs.submit(tenant, RestatementJobs.FIT, null, now))).replaceWithVoid()));
     }
 
     /** The partitions this instance consumes; all of them when it has none assigned yet. */

@@ -55,7 +55,7 @@ public class ModelCatalog {
     ModelSettings settings(TenantModelSettings row) {
         if (row == null) {
             return new ModelSettings(null, (int) config.lookback().toDays(), null, null, null, null, null,
-                    config.minJourneys(), config.fallbackModel(), null, null, null)
+                    config.minJourneys(), config.fallbackModel(), null, null, null, null)
                     .withDefaults(config.modelConfigVersion());
         }
         return read(row.settings, ModelSettings.class).withDefaults(row.configVersion);

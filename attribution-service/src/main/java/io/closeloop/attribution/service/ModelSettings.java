@@ -1,6 +1,7 @@
 package io.closeloop.attribution.service;
 
 import io.closeloop.attribution.model.AttributionOptions;
+import io.closeloop.attribution.model.ShapleyFit;
 import io.closeloop.common.FieldError;
 import io.closeloop.common.InvalidInputException;
 import java.time.Duration;
@@ -25,14 +26,21 @@ import java.util.Set;
  * @param markovOrder order of the Markov chain, 1–3 (default 1)
  * @param timeDecayHalfLifeDays half-life of time decay in days (default 7)
  * @param positionWeights first/middle/last shares of position based (default 0.4/0.2/0.4)
+ * @param shapleyValue what a coalition of channels is worth to the Shapley fit: {@code conversions} (default),
+ *        {@code conversion_value} (their base-currency value) or {@code conversion_rate}
  */
 public record ModelSettings(Integer configVersion, Integer lookbackDays, Map<String, Integer> lookbackDaysByType,
                             Double minLinkConfidence, Boolean collapseRepeats, Boolean dropDirectUnlessAlone,
                             Boolean accountMode, Long minJourneys, String fallbackModelId, Integer markovOrder,
-                            Double timeDecayHalfLifeDays, PositionWeights positionWeights) {
+                            Double timeDecayHalfLifeDays, PositionWeights positionWeights, String shapleyValue) {
 
     public static final Set<String> RULE_BASED_IDS = Set.of("first_touch", "last_touch", "last_non_direct", "linear",
             "time_decay", "position_based", "w_shaped");
+
+    public static final Map<String, ShapleyFit.CoalitionValue> SHAPLEY_VALUES = Map.of(
+            "conversions", ShapleyFit.CoalitionValue.CONVERSIONS,
+            "conversion_value", ShapleyFit.CoalitionValue.CONVERSION_VALUE,
+            "conversion_rate", ShapleyFit.CoalitionValue.CONVERSION_RATE);
 
     public record PositionWeights(double first, double middle, double last) {
     }
@@ -43,7 +51,8 @@ public record ModelSettings(Integer configVersion, Integer lookbackDays, Map<Str
                 : new LinkedHashMap<>(lookbackDaysByType), or(minLinkConfidence, 0.0), or(collapseRepeats, false),
                 or(dropDirectUnlessAlone, false), or(accountMode, false), or(minJourneys, 1000L),
                 or(fallbackModelId, "last_non_direct"), or(markovOrder, 1), or(timeDecayHalfLifeDays, 7.0),
-                positionWeights == null ? new PositionWeights(0.4, 0.2, 0.4) : positionWeights);
+                positionWeights == null ? new PositionWeights(0.4, 0.2, 0.4) : positionWeights,
+                or(shapleyValue, "conversions"));
     }
 
     /** Refuses options the models cannot run with, naming each field at fault. */
@@ -82,6 +91,9 @@ public record ModelSettings(Integer configVersion, Integer lookbackDays, Map<Str
                         + " to 1, the ends more than 0"));
             }
         }
+        if (shapleyValue != null && !SHAPLEY_VALUES.containsKey(shapleyValue)) {
+            errors.add(FieldError.of("shapleyValue", "must be one of " + new java.util.TreeSet<>(SHAPLEY_VALUES.keySet())));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -93,6 +105,11 @@ public record ModelSettings(Integer configVersion, Integer lookbackDays, Map<Str
         lookbackDaysByType.forEach((type, days) -> byType.put(type, Duration.ofDays(days)));
         return new AttributionOptions(Duration.ofDays(lookbackDays), byType, minLinkConfidence, collapseRepeats,
                 dropDirectUnlessAlone);
+    }
+
+    /** The Shapley options of these settings (call on a settings object with defaults). */
+    public ShapleyFit.Options shapleyOptions() {
+        return ShapleyFit.Options.DEFAULT.with(SHAPLEY_VALUES.get(shapleyValue));
     }
 
     public Duration timeDecayHalfLife() {

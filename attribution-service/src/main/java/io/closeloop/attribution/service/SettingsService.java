@@ -1,6 +1,6 @@
 package io.closeloop.attribution.service;
 
-import io.closeloop.attribution.config.AttributionConfig;
+import io.closeloop.attribution.domain.RestatementJob;
 import io.closeloop.attribution.domain.TenantModelSettings;
 import io.closeloop.contracts.Json;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -10,26 +10,29 @@ import java.time.Instant;
 
 /**
  * A tenant's model options. A PUT replaces them (absent fields take their defaults), raises the
- * model-config version by one and restates the conversions of the fit period under the new options.
+ * model-config version by one and queues a job restating all of the tenant's conversions under the new
+ * options; the settings and the job commit together.
  */
 @ApplicationScoped
 public class SettingsService {
 
     private final ModelCatalog catalog;
-    private final JourneyService journeys;
-    private final AttributionConfig config;
+    private final RestatementJobs jobs;
 
-    public SettingsService(ModelCatalog catalog, JourneyService journeys, AttributionConfig config) {
+    public SettingsService(ModelCatalog catalog, RestatementJobs jobs) {
         this.catalog = catalog;
-        this.journeys = journeys;
-        this.config = config;
+        this.jobs = jobs;
+    }
+
+    /** The settings as stored and the job restating the conversions under them. */
+    public record Change(ModelSettings settings, RestatementJob restatement) {
     }
 
     public Uni<ModelSettings> get(String tenant) {
         return Panache.withSession(() -> catalog.settings(tenant));
     }
 
-    public Uni<ModelSettings> put(String tenant, ModelSettings given) {
+    public Uni<Change> put(String tenant, ModelSettings given) {
         given.validate();
         Instant now = Instant.now();
         return Panache.withTransaction(() -> catalog.settings(tenant).chain(current -> {
@@ -41,7 +44,8 @@ public class SettingsService {
                 stored.settings = Json.write(next);
                 stored.updatedAt = now;
                 return stored.persist();
-            }).chain(() -> journeys.restateTenant(tenant, now.minus(config.fitPeriod()))).replaceWith(next);
+            }).chain(() -> jobs.submit(tenant, RestatementJobs.SETTINGS, null, now))
+                    .map(job -> new Change(next, job));
         }));
     }
 }

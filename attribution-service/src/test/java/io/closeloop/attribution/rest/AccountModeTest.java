@@ -38,7 +38,7 @@ class AccountModeTest {
     @OidcSecurity(claims = @Claim(key = "tenant", value = TENANT))
     void aDealIsCreditedOverItsContactsJourneysAndAContactsLateTouchRestatesIt() {
         given().contentType(ContentType.JSON).body("{\"accountMode\":true,\"lookbackDaysByType\":{\"deal\":60}}")
-                .put("/api/v1/attribution/settings").then().statusCode(200);
+                .put("/api/v1/attribution/settings").then().statusCode(202);
         TestEvents events = new TestEvents(bootstrap, TENANT);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         UUID buyer = UUID.randomUUID();

@@ -55,6 +55,9 @@ class DataDrivenFitTest {
     @Inject
     StatsService stats;
 
+    @Inject
+    io.closeloop.attribution.service.FitService fits;
+
     @Test
     @TestSecurity(user = "fitco-admin", roles = "admin")
     @OidcSecurity(claims = @Claim(key = "tenant", value = TENANT))
@@ -105,9 +108,14 @@ class DataDrivenFitTest {
         publish(Set.of(0, 1, 2), now);
         publish(Set.of(3, 4, 5), now);
         awaitComplete(now);
+        Map<String, Double> publishedMarkov = fitPublished("markov");
+        Map<String, Double> publishedShapley = fitPublished("shapley");
+        // On demand the fit computes the same period's statistics itself: the same weights, exactly.
         JsonPath markov1 = fit("markov");
         JsonPath shapley1 = fit("shapley");
-        assertThat(markov1.getLong("version")).isEqualTo(1);
+        assertThat(weights(markov1)).isEqualTo(publishedMarkov);
+        assertThat(weights(shapley1)).isEqualTo(publishedShapley);
+        assertThat(markov1.getLong("version")).isEqualTo(2);
         assertThat(markov1.getLong("journeys")).isEqualTo(40);
         assertThat(markov1.getLong("conversions")).isEqualTo(25);
         // 40 journeys < the default minimum of 1000: stored, but the fallback keeps crediting.
@@ -126,26 +134,26 @@ class DataDrivenFitTest {
         Instant later = now.plusSeconds(1);
         publish(Set.of(0, 1, 2, 3, 4, 5), later);
         awaitComplete(later);
+        assertThat(fitPublished("markov")).isEqualTo(markovWeights);
+        assertThat(fitPublished("shapley")).isEqualTo(shapleyWeights);
         JsonPath markov2 = fit("markov");
-        JsonPath shapley2 = fit("shapley");
-        assertThat(markov2.getLong("version")).isEqualTo(2);
+        assertThat(markov2.getLong("version")).isEqualTo(4);
         assertThat(weights(markov2)).isEqualTo(markovWeights);
-        assertThat(weights(shapley2)).isEqualTo(shapleyWeights);
 
         // A minimum the fit meets: a new model-config version, and the fit credits without fallback.
         Integer configVersion = given().contentType(ContentType.JSON).body("{\"minJourneys\":40}")
-                .put("/api/v1/attribution/settings").then().statusCode(200).extract().path("configVersion");
+                .put("/api/v1/attribution/settings").then().statusCode(202).extract().path("configVersion");
         assertThat(configVersion).isEqualTo(2);
         await().atMost(TestEvents.WAIT).until(() -> TestEvents.count("select count(*) from outbox_event") == 0);
         CreditSet fitted = events.first(probe, "markov", set -> set.modelConfigVersion() == 2);
         assertThat(fitted.fallbackModelId()).isNull();
-        assertThat(fitted.fitVersion()).isEqualTo(2L);
+        assertThat(fitted.fitVersion()).isEqualTo(4L);
         assertThat(fitted.modelConfigVersion()).isEqualTo(2);
         assertThat(fitted.lines().stream().mapToLong(CreditLine::creditMinor).sum()).isEqualTo(fitted.valueMinor());
 
         JsonPath models = given().get("/api/v1/models").then().statusCode(200).extract().jsonPath();
         assertThat(models.getList("modelId")).hasSize(9).contains("markov", "shapley", "w_shaped");
-        assertThat(models.getLong("find { it.modelId == 'markov' }.currentFit.version")).isEqualTo(2);
+        assertThat(models.getLong("find { it.modelId == 'markov' }.currentFit.version")).isEqualTo(4);
         assertThat((Object) models.get("find { it.modelId == 'markov' }.fallbackModelId")).isNull();
         given().get("/api/v1/models/markov/fits/1").then().statusCode(200);
         given().get("/api/v1/models/markov/fits/99").then().statusCode(404);
@@ -176,7 +184,7 @@ class DataDrivenFitTest {
                         "lookbackDaysByType.deal"));
         given().contentType(ContentType.JSON)
                 .body("{\"lookbackDaysByType\":{\"purchase\":30},\"collapseRepeats\":true,\"markovOrder\":2}")
-                .put("/api/v1/attribution/settings").then().statusCode(200)
+                .put("/api/v1/attribution/settings").then().statusCode(202)
                 .body("configVersion", org.hamcrest.Matchers.equalTo(2))
                 .body("lookbackDaysByType.purchase", org.hamcrest.Matchers.equalTo(30))
                 .body("markovOrder", org.hamcrest.Matchers.equalTo(2));
@@ -194,9 +202,16 @@ class DataDrivenFitTest {
                 + " group by partition having count(*) = max(chunk_count)) complete") == 6);
     }
 
+    /** The scheduled fit's way: over the statistics every instance published. */
+    private Map<String, Double> fitPublished(String model) throws Throwable {
+        return new java.util.TreeMap<>(io.closeloop.attribution.service.ModelCatalog.weights(
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                        fits.fitPublished(TENANT, model, Instant.now())))));
+    }
+
     private static JsonPath fit(String model) {
         // Doubles, not RestAssured's default floats: the weights are compared exactly.
-        return given().post("/api/v1/models/" + model + "/fits").then().statusCode(200).extract().jsonPath()
+        return given().post("/api/v1/models/" + model + "/fits").then().statusCode(202).extract().jsonPath()
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 

@@ -17,12 +17,13 @@ public class CreditRepository {
 
     /** Only a higher version replaces what is stored; equal or lower versions arriving late change nothing. */
     private static final String UPSERT_IF_HIGHER = "insert into credit_set (tenant, conversion_id, model_id,"
-            + " set_version, status, conversion_type, conversion_time, currency, value_minor)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            + " set_version, status, conversion_type, conversion_time, currency, value_minor, fallback_model_id)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
             + " on conflict (tenant, conversion_id, model_id) do update set set_version = excluded.set_version,"
             + " status = excluded.status, conversion_type = excluded.conversion_type,"
             + " conversion_time = excluded.conversion_time, currency = excluded.currency,"
-            + " value_minor = excluded.value_minor, stored_at = now()"
+            + " value_minor = excluded.value_minor, fallback_model_id = excluded.fallback_model_id,"
+            + " stored_at = now()"
             + " where credit_set.set_version < excluded.set_version";
     private static final String DELETE_LINES = "delete from credit_line"
             + " where tenant = ?1 and conversion_id = ?2 and model_id = ?3";
@@ -36,6 +37,18 @@ public class CreditRepository {
             + " where s.tenant = ?1 and s.model_id = ?2 and s.status <> 'withdrawn'"
             + " and s.conversion_time >= ?3 and s.conversion_time < ?4"
             + " group by l.channel, l.campaign, s.currency";
+    private static final String FALLBACK_ROWS = "select l.channel, l.campaign, s.currency, s.fallback_model_id,"
+            + " count(distinct s.conversion_id)"
+            + " from credit_set s join credit_line l on l.tenant = s.tenant and l.conversion_id = s.conversion_id"
+            + " and l.model_id = s.model_id"
+            + " where s.tenant = ?1 and s.model_id = ?2 and s.status <> 'withdrawn' and s.fallback_model_id is not null"
+            + " and s.conversion_time >= ?3 and s.conversion_time < ?4"
+            + " group by l.channel, l.campaign, s.currency, s.fallback_model_id";
+    private static final String FALLBACK_TOTALS = "select s.currency, s.fallback_model_id, count(*)"
+            + " from credit_set s"
+            + " where s.tenant = ?1 and s.model_id = ?2 and s.status <> 'withdrawn' and s.fallback_model_id is not null"
+            + " and s.conversion_time >= ?3 and s.conversion_time < ?4"
+            + " group by s.currency, s.fallback_model_id";
 
     /** Stores {@code set} if it is newer than the stored version; true when it was. */
     public Uni<Boolean> upsertIfHigher(CreditSet set) {
@@ -49,6 +62,7 @@ public class CreditRepository {
                         .setParameter(7, utc(set.conversionTime()))
                         .setParameter(8, set.currency())
                         .setParameter(9, set.valueMinor())
+                        .setParameter(10, set.fallbackModelId())
                         .executeUpdate())
                 .map(rows -> rows == 1);
     }
@@ -93,6 +107,33 @@ public class CreditRepository {
                         .setParameter(4, utc(until))
                         .getResultList())
                 .map(rows -> rows.stream().map(CreditRepository::group).toList());
+    }
+
+    /**
+     * The period's conversions a fallback model credited: per channel, campaign and currency of their lines,
+     * then per currency (channel and campaign null) — a conversion split over several lines counts once in each.
+     */
+    public Uni<List<FallbackGroup>> fallbacks(String tenant, String modelId, Instant from, Instant until) {
+        return fallbackQuery(FALLBACK_ROWS, tenant, modelId, from, until)
+                .map(rows -> rows.stream().map(row -> new FallbackGroup((String) row[0], (String) row[1],
+                        ((String) row[2]).trim(), (String) row[3], ((Number) row[4]).longValue())).toList())
+                .chain(byRow -> fallbackQuery(FALLBACK_TOTALS, tenant, modelId, from, until)
+                        .map(rows -> {
+                            List<FallbackGroup> all = new java.util.ArrayList<>(byRow);
+                            rows.forEach(row -> all.add(new FallbackGroup(null, null, ((String) row[0]).trim(),
+                                    (String) row[1], ((Number) row[2]).longValue())));
+                            return all;
+                        }));
+    }
+
+    private static Uni<List<Object[]>> fallbackQuery(String sql, String tenant, String modelId, Instant from,
+                                                     Instant until) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter(1, tenant)
+                .setParameter(2, modelId)
+                .setParameter(3, utc(from))
+                .setParameter(4, utc(until))
+                .getResultList());
     }
 
     private static RevenueGroup group(Object[] row) {

@@ -2,6 +2,7 @@ package io.closeloop.reporting.service;
 
 import io.closeloop.reporting.config.ReportingConfig;
 import io.closeloop.reporting.repository.CreditRepository;
+import io.closeloop.reporting.repository.FallbackGroup;
 import io.closeloop.reporting.repository.RevenueGroup;
 import io.closeloop.reporting.repository.TenantZoneRepository;
 import io.closeloop.reporting.rest.AttributedRevenueReport;
@@ -14,10 +15,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Attributed revenue: credit lines of the current credit sets, summed per channel and campaign. */
 @ApplicationScoped
@@ -51,7 +55,8 @@ public class ReportService {
             Instant start = request.from().atStartOfDay(zone).toInstant();
             Instant end = request.to().plusDays(1).atStartOfDay(zone).toInstant();
             return credits.revenue(tenant, request.model(), start, end)
-                    .map(groups -> report(request, zoneId, groups));
+                    .chain(groups -> credits.fallbacks(tenant, request.model(), start, end)
+                            .map(fallbacks -> withFallbacks(report(request, zoneId, groups), fallbacks)));
         }));
     }
 
@@ -71,6 +76,39 @@ public class ReportService {
                 .map(e -> new RevenueTotal(e.getKey(), e.getValue()[0], conversions(conversions.get(e.getKey()))))
                 .toList();
         return new AttributedRevenueReport(request.from(), request.to(), request.model(), zone, rows, totals);
+    }
+
+    /**
+     * Says which conversions a data-driven model's fallback credited: a count per row and per total, the
+     * fallback models and a note. Unchanged when none did.
+     */
+    static AttributedRevenueReport withFallbacks(AttributedRevenueReport report, List<FallbackGroup> fallbacks) {
+        if (fallbacks.isEmpty()) {
+            return report;
+        }
+        Map<List<String>, Long> perRow = new HashMap<>();
+        Map<String, Long> perCurrency = new TreeMap<>();
+        Map<String, Long> perModel = new TreeMap<>();
+        for (FallbackGroup group : fallbacks) {
+            if (group.channel() != null) {
+                perRow.merge(Arrays.asList(group.channel(), group.campaign(), group.currency()), group.conversions(),
+                        Long::sum);
+            } else {
+                perCurrency.merge(group.currency(), group.conversions(), Long::sum);
+                perModel.merge(group.fallbackModelId(), group.conversions(), Long::sum);
+            }
+        }
+        List<RevenueRow> rows = report.rows().stream().map(r -> new RevenueRow(r.channel(), r.campaign(),
+                r.currency(), r.revenueMinor(), r.conversions(),
+                perRow.getOrDefault(Arrays.asList(r.channel(), r.campaign(), r.currency()), 0L))).toList();
+        List<RevenueTotal> totals = report.totals().stream().map(t -> new RevenueTotal(t.currency(),
+                t.revenueMinor(), t.conversions(), perCurrency.getOrDefault(t.currency(), 0L))).toList();
+        String note = perModel.entrySet().stream().map(e -> e.getValue() + (e.getValue() == 1 ? " conversion" :
+                        " conversions") + " credited by the fallback model " + e.getKey())
+                .collect(Collectors.joining(", ", "", " instead of " + report.model() + ": its fit saw fewer"
+                        + " journeys than the tenant's minimum, or there was no fit yet when they were credited"));
+        return new AttributedRevenueReport(report.from(), report.to(), report.model(), report.timeZone(), rows,
+                totals, List.copyOf(perModel.keySet()), note);
     }
 
     /**

@@ -158,6 +158,45 @@ class AttributedRevenueReportTest {
     }
 
     @Test
+    @TestSecurity(user = "fallbackco-analyst", roles = "analyst")
+    @OidcSecurity(claims = @Claim(key = "tenant", value = "fallbackco"))
+    void theReportSaysWhichConversionsAFallbackModelCredited() throws Exception {
+        settle(markov("f-1", "2026-08-03T10:00:00Z", 3L, null,
+                        line("paid_search", "google", "brand", 6_000, 0.6), line("email", "news", "aug", 4_000, 0.4)),
+                markov("f-2", "2026-08-04T10:00:00Z", 2L, "last_non_direct",
+                        line("email", "news", "aug", 5_000, 1.0)),
+                markov("f-3", "2026-08-05T10:00:00Z", null, "last_non_direct",
+                        line("paid_search", "google", "brand", 2_000, 1.0)));
+
+        JsonNode report = report("2026-08-01", "2026-08-31", "markov");
+        assertThat(rows(report)).containsExactly("email|aug|EUR|9000|1.4", "paid_search|brand|EUR|8000|1.6");
+        assertThat(report.get("rows").get(0).get("fallbackConversions").asLong()).isEqualTo(1);
+        assertThat(report.get("rows").get(1).get("fallbackConversions").asLong()).isEqualTo(1);
+        assertThat(report.get("totals").get(0).get("fallbackConversions").asLong()).isEqualTo(2);
+        assertThat(report.get("fallbackModels").toString()).isEqualTo("[\"last_non_direct\"]");
+        assertThat(report.get("note").asText()).startsWith("2 conversions credited by the fallback model"
+                + " last_non_direct instead of markov");
+
+        // Once the fit credits them, the report says nothing of a fallback.
+        settle(markov("f-2", "2026-08-04T10:00:00Z", 4L, null, line("email", "news", "aug", 5_000, 1.0)),
+                markov("f-3", "2026-08-05T10:00:00Z", 4L, null, line("paid_search", "google", "brand", 2_000, 1.0)));
+        JsonNode fitted = report("2026-08-01", "2026-08-31", "markov");
+        assertThat(fitted.get("totals").get(0).get("fallbackConversions").asLong()).isZero();
+        assertThat(fitted.get("fallbackModels").size()).isZero();
+        assertThat(fitted.get("note").isNull()).isTrue();
+    }
+
+    private static final java.util.Map<String, Long> MARKOV_VERSIONS = new java.util.HashMap<>();
+
+    private static CreditSet markov(String conversionId, String at, Long fitVersion, String fallback,
+                                    CreditLine... lines) {
+        long version = MARKOV_VERSIONS.merge(conversionId, 1L, Long::sum);
+        long value = Arrays.stream(lines).mapToLong(CreditLine::creditMinor).sum();
+        return new CreditSet("fallbackco", conversionId, "purchase", Instant.parse(at), "UTC", UUID.randomUUID(),
+                "markov", 1, version, CreditSet.Status.ACTIVE, "EUR", value, List.of(lines), fitVersion, fallback);
+    }
+
+    @Test
     @TestSecurity(user = "acme-analyst", roles = "analyst")
     @OidcSecurity(claims = @Claim(key = "tenant", value = "acme"))
     void badParametersAreA400NamingTheParameter() {

@@ -3,6 +3,7 @@ package io.closeloop.reporting.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.closeloop.reporting.repository.FallbackGroup;
 import io.closeloop.reporting.repository.RevenueGroup;
 import io.closeloop.reporting.rest.AttributedRevenueReport;
 import io.closeloop.reporting.rest.RevenueRow;
@@ -32,6 +33,27 @@ class ReportServiceTest {
         assertThat(report.totals()).containsExactly(new RevenueTotal("EUR", 2400, new BigDecimal("4")),
                 new RevenueTotal("USD", 700, new BigDecimal("1")));
         assertThat(report.timeZone()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void fallbackCreditsAreCountedPerRowAndCurrencyAndNamedInANote() {
+        AttributedRevenueReport report = ReportService.withFallbacks(ReportService.report(request, "UTC", List.of(
+                        group("email", "a", "EUR", 500, "1.5"),
+                        group("display", null, "EUR", 300, "0.5"),
+                        group("email", "a", "USD", 700, "1"))),
+                List.of(new FallbackGroup("email", "a", "EUR", "last_non_direct", 1),
+                        new FallbackGroup("display", null, "EUR", "last_non_direct", 1),
+                        new FallbackGroup(null, null, "EUR", "last_non_direct", 1)));
+        assertThat(report.rows()).extracting(RevenueRow::channel, RevenueRow::currency, RevenueRow::fallbackConversions)
+                .containsExactly(tuple("email", "USD", 0L), tuple("email", "EUR", 1L), tuple("display", "EUR", 1L));
+        assertThat(report.totals()).containsExactly(new RevenueTotal("EUR", 800, new BigDecimal("2"), 1),
+                new RevenueTotal("USD", 700, new BigDecimal("1"), 0));
+        assertThat(report.fallbackModels()).containsExactly("last_non_direct");
+        assertThat(report.note()).startsWith("1 conversion credited by the fallback model last_non_direct instead of"
+                + " last_touch");
+        AttributedRevenueReport none = ReportService.report(request, "UTC", List.of(group("email", "a", "EUR", 1, "1")));
+        assertThat(ReportService.withFallbacks(none, List.of())).isEqualTo(none);
+        assertThat(none.note()).isNull();
     }
 
     @Test
