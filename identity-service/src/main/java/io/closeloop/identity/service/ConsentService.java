@@ -86,28 +86,31 @@ public class ConsentService {
     }
 
     /**
-     * The consent in force at {@code at} for an event of {@code person} (null: nobody known yet). The region
-     * is the event's, else that of the person's latest signal.
+     * The consent in force at the event's time for an event of {@code person} (null: nobody known yet). The
+     * region is the event's, else that of the person's latest signal; each member of a merged person without a
+     * signal for a purpose contributes the default.
      */
-    public Uni<ConsentPolicy.Decision> decide(String tenant, UUID person, Instant at, String region,
-                                              boolean serverSide) {
+    public Uni<ConsentPolicy.Decision> decide(UUID person, EventFacts event) {
+        String tenant = event.tenant();
         Uni<List<StoredSignal>> signals = person == null
                 ? Uni.createFrom().item(List.of()) : consents.signals(tenant, person);
-        return signals.chain(found -> settings.consentRules(tenant).map(rules -> ConsentPolicy.decide(found, rules, at,
-                region != null ? region : latestRegion(found), serverSide)));
+        Uni<List<UUID>> members = person == null ? Uni.createFrom().item(List.of()) : graph.tree(tenant, person);
+        return signals.chain(found -> members.chain(tree -> settings.consentRules(tenant).map(rules ->
+                ConsentPolicy.decide(found, tree, rules, event.occurredAt(),
+                        event.region() != null ? event.region() : latestRegion(found), event.serverSide(rules)))));
     }
 
     /** Publishes the person's latest state; the person must be a root. */
     public Uni<Void> publishState(String tenant, UUID person) {
         return consents.signals(tenant, person).chain(found -> found.isEmpty() ? Uni.createFrom().voidItem()
-                : settings.consentRules(tenant).chain(rules -> {
-                    ConsentSnapshot latest = ConsentPolicy.decide(found, rules, LATEST, latestRegion(found), false)
-                            .snapshot();
+                : graph.tree(tenant, person).chain(tree -> settings.consentRules(tenant).chain(rules -> {
+                    ConsentSnapshot latest = ConsentPolicy.decide(found, tree, rules, LATEST, latestRegion(found),
+                            false).snapshot();
                     ConsentSnapshot snapshot = new ConsentSnapshot(latest.purposes(), latest.basis(),
                             found.stream().map(StoredSignal::occurredAt).max(Comparator.naturalOrder()).orElseThrow());
                     return states.publish(new ConsentState(tenant, person, snapshot,
                             ConsentPolicy.withdrawn(found, LATEST), Instant.now()));
-                }));
+                })));
     }
 
     /**
@@ -119,16 +122,16 @@ public class ConsentService {
             if (found.stream().noneMatch(s -> s.personId() != null)) {
                 return Uni.createFrom().voidItem();
             }
-            return settings.consentRules(tenant).chain(rules -> {
-                ConsentSnapshot merged = ConsentPolicy.decide(found, rules, LATEST, latestRegion(found), false)
-                        .snapshot();
+            return graph.tree(tenant, survivor).chain(tree -> settings.consentRules(tenant).chain(rules -> {
+                ConsentSnapshot merged = ConsentPolicy.decide(found, tree, rules, LATEST, latestRegion(found),
+                        false).snapshot();
                 for (ConsentPurpose purpose : ConsentPurpose.values()) {
                     audit.add(new AuditEntry("consent_merge", Instant.now(), survivor, List.of(absorbed), eventId,
                             null, purpose.code(), merged.purposes().get(purpose),
-                            "most restrictive of the merged persons' latest signals", null));
+                            "most restrictive of the merged persons' latest signals or defaults", null));
                 }
                 return publishState(tenant, survivor);
-            });
+            }));
         });
     }
 
