@@ -8,6 +8,7 @@ import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.identity.domain.AuditEntry;
 import io.closeloop.identity.domain.ConsentPolicy;
 import io.closeloop.identity.domain.ConsentRules;
+import io.closeloop.identity.domain.IdentifierStrength;
 import io.closeloop.identity.domain.IdentityResolver;
 import io.closeloop.identity.domain.StoredSignal;
 import io.closeloop.identity.messaging.ConsentStatePublisher;
@@ -44,9 +45,13 @@ public class ConsentService {
     private final SettingsRepository settings;
     private final ConsentStatePublisher states;
     private final AuditLog auditLog;
+    private final PendingTouches pendingTouches;
 
     public ConsentService(ConsentRepository consents, GraphRepository graph, IdentityRepository identities,
-                          SettingsRepository settings, ConsentStatePublisher states, AuditLog auditLog) {
+                          SettingsRepository settings, ConsentStatePublisher states, AuditLog auditLog,
+                          PendingTouches pendingTouches) {
+        this.pendingTouches = pendingTouches;
+
         this.consents = consents;
         this.graph = graph;
         this.identities = identities;
@@ -61,16 +66,19 @@ public class ConsentService {
      */
     public Uni<Void> onSignal(ConsentSignal signal) {
         String tenant = signal.tenant();
-        List<IdentifierRef> ids = signal.identifiers() == null ? List.of() : signal.identifiers();
+        List<IdentifierRef> ids = EventFacts.normalize(signal.identifiers());
+        List<IdentifierRef> weak = ids.stream().filter(i -> !IdentifierStrength.strong(i.kind())).toList();
         Map<ConsentPurpose, String> purposes = ConsentPolicy.normalize(signal.source(), signal.purposes());
         AuditBatch audit = new AuditBatch(tenant);
-        return graph.owners(tenant, ids).chain(owners -> {
+        UUID[] created = new UUID[1];
+        return pendingTouches.lock(tenant, weak).chain(() -> graph.owners(tenant, ids)).chain(owners -> {
             Set<UUID> persons = new LinkedHashSet<>();
             owners.values().forEach(o -> persons.add(o.personId()));
             Uni<Void> ready = Uni.createFrom().voidItem();
             if (persons.isEmpty()) {
                 UUID person = IdentityResolver.resolve(ids, Map.of(), UUID::randomUUID).personId();
                 persons.add(person);
+                created[0] = person;
                 ready = identities.createPerson(tenant, person).chain(() -> graph.attach(tenant, person, ids, 1.0));
             }
             return ready.chain(() -> Multi.createFrom().iterable(persons)
@@ -82,7 +90,11 @@ public class ConsentService {
                                     person, signal.source(), purposes)))
                             .chain(() -> publishState(tenant, person)))
                     .collect().last());
-        }).chain(() -> audit.appendTo(auditLog));
+        })
+                // A signal that names an anonymous journey's device makes it a person: its touches join it.
+                .chain(() -> created[0] == null ? Uni.createFrom().voidItem()
+                        : pendingTouches.release(tenant, weak, created[0], 1.0, audit))
+                .chain(() -> audit.appendTo(auditLog));
     }
 
     /**

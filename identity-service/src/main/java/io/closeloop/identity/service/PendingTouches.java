@@ -2,6 +2,7 @@ package io.closeloop.identity.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.closeloop.contracts.ConsentPurpose;
+import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.contracts.Json;
 import io.closeloop.contracts.TouchpointRaw;
 import io.closeloop.contracts.TouchpointResolved;
@@ -12,6 +13,7 @@ import io.closeloop.identity.repository.PendingTouchRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,7 +42,11 @@ public class PendingTouches {
 
     /** Before the event's identifiers are read: waits for any transaction working on its weak identifiers. */
     public Uni<Void> lock(EventFacts event) {
-        return pending.lock(event.tenant(), event.weakIdentifiers());
+        return lock(event.tenant(), event.weakIdentifiers());
+    }
+
+    public Uni<Void> lock(String tenant, List<IdentifierRef> weak) {
+        return pending.lock(tenant, weak);
     }
 
     /** Keeps an anonymous touch, pseudonymous: no match features, no export hashes. */
@@ -55,11 +61,16 @@ public class PendingTouches {
 
     /** Releases the touches waiting for the linking event's weak identifiers to {@code person}. */
     public Uni<Void> release(EventFacts linking, UUID person, double confidence, AuditBatch audit) {
-        if (linking.weakIdentifiers().isEmpty()) {
+        return release(linking.tenant(), linking.weakIdentifiers(), person, confidence, audit);
+    }
+
+    /** Releases the touches waiting for these weak identifiers, now attached to {@code person}. */
+    public Uni<Void> release(String tenant, List<IdentifierRef> weak, UUID person, double confidence,
+                             AuditBatch audit) {
+        if (weak.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String tenant = linking.tenant();
-        return pending.take(tenant, linking.weakIdentifiers())
+        return pending.take(tenant, weak)
                 .chain(found -> Multi.createFrom().iterable(found)
                         .onItem().transformToUniAndConcatenate(p -> judge(read(p.touchJson()), person, confidence,
                                 audit))

@@ -176,6 +176,17 @@ class AccuracyFlowTest {
     }
 
     @Test
+    void aConsentSignalNamingAnAnonymousDeviceMakesItsJourneyAPersons() {
+        String tenant = "journey-signal";
+        String device = unique("d");
+        UUID visit = flow.touch(tenant, TEN, List.of(device(device)), DE, null);
+        flow.signal(tenant, NINE, List.of(device(device)), "DE", Map.of(ConsentPurpose.MEASUREMENT, GRANTED));
+        TouchpointResolved joined = flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), visit, TouchpointResolved.class);
+        assertThat(joined.consent().basis()).isEqualTo("signal");
+        assertThat(joined.consent().decidedAt()).isEqualTo(NINE);
+    }
+
+    @Test
     void aCallFromAKnownPhoneJoinsThatPerson() {
         String tenant = "caller-a";
         String phone = unique("phone:+4930");
