@@ -3,6 +3,7 @@ package io.closeloop.identity.domain;
 import io.closeloop.contracts.ConsentPurpose;
 import io.closeloop.contracts.ConsentSnapshot;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,9 +14,9 @@ import java.util.UUID;
 
 /**
  * Decides the consent in force at an instant. Per purpose, the latest signal at or before that instant
- * decides, for each person of the (possibly merged) person; across merged persons the most restrictive
- * state wins (denied, or opted out of sale/share). A purpose without any signal takes the tenant default:
- * the server-side basis for authenticated server-side sources, else the default of the event's region.
+ * decides, for each person of the (possibly merged) person; a person without a signal for the purpose
+ * contributes the tenant default (the server-side basis for server-side sources, else the default of the
+ * event's region); across merged persons the most restrictive state wins (denied, or opted out of sale/share).
  */
 public final class ConsentPolicy {
 
@@ -28,14 +29,33 @@ public final class ConsentPolicy {
     public record Decision(ConsentSnapshot snapshot, String reason) {
     }
 
+    /** For one person (or no one yet): the persons behind the signals are all the members there are. */
     public static Decision decide(List<StoredSignal> signals, ConsentRules rules, Instant at, String region,
-                                 boolean serverSide) {
+                                  boolean serverSide) {
+        return decide(signals, signals.stream().map(StoredSignal::personId).distinct().toList(), rules, at, region,
+                serverSide);
+    }
+
+    /**
+     * @param members every person of the (possibly merged) person; a member without a signal for a purpose
+     *                contributes the default, so another member's grant never speaks for it
+     */
+    public static Decision decide(List<StoredSignal> signals, Collection<UUID> members, ConsentRules rules,
+                                  Instant at, String region, boolean serverSide) {
         Map<ConsentPurpose, String> defaults = serverSide ? rules.serverSide() : rules.forRegion(region);
         Map<ConsentPurpose, String> purposes = new EnumMap<>(ConsentPurpose.class);
         StoredSignal measurement = null;
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
-            Optional<StoredSignal> deciding = inForce(signals, purpose, at);
-            purposes.put(purpose, deciding.map(StoredSignal::state).orElse(defaults.get(purpose)));
+            Map<UUID, StoredSignal> latest = latestPerPerson(signals, purpose, at);
+            Optional<StoredSignal> deciding = mostRestrictive(purpose, latest.values());
+            String state = deciding.map(StoredSignal::state).orElse(defaults.get(purpose));
+            boolean memberOnDefault = members.stream().anyMatch(m -> !latest.containsKey(m));
+            if (deciding.isPresent() && memberOnDefault
+                    && restrictiveness(purpose, defaults.get(purpose)) > restrictiveness(purpose, state)) {
+                state = defaults.get(purpose);
+                deciding = Optional.empty();
+            }
+            purposes.put(purpose, state);
             if (purpose == ConsentPurpose.MEASUREMENT) {
                 measurement = deciding.orElse(null);
             }
@@ -65,6 +85,11 @@ public final class ConsentPolicy {
 
     /** The most restrictive of each person's latest signal for the purpose at or before {@code at}. */
     static Optional<StoredSignal> inForce(List<StoredSignal> signals, ConsentPurpose purpose, Instant at) {
+        return mostRestrictive(purpose, latestPerPerson(signals, purpose, at).values());
+    }
+
+    private static Map<UUID, StoredSignal> latestPerPerson(List<StoredSignal> signals, ConsentPurpose purpose,
+                                                           Instant at) {
         Map<UUID, StoredSignal> latestPerPerson = new HashMap<>();
         for (StoredSignal signal : signals) {
             if (signal.purpose() == purpose && !signal.occurredAt().isAfter(at)) {
@@ -72,7 +97,11 @@ public final class ConsentPolicy {
                         (a, b) -> b.occurredAt().isBefore(a.occurredAt()) ? a : b);
             }
         }
-        return latestPerPerson.values().stream().max(Comparator
+        return latestPerPerson;
+    }
+
+    private static Optional<StoredSignal> mostRestrictive(ConsentPurpose purpose, Collection<StoredSignal> signals) {
+        return signals.stream().max(Comparator
                 .comparingInt((StoredSignal s) -> restrictiveness(purpose, s.state()))
                 .thenComparing(StoredSignal::occurredAt));
     }

@@ -8,8 +8,18 @@ import io.closeloop.identity.matching.RecordLinker;
  * @param maxEmailKeysPerPerson a merge that would give one person more email match keys is held for review
  * @param maxPersonsPerDevice   a device id seen with more persons than this is not used to merge
  * @param matchThreshold        the lowest probabilistic match confidence that links an event to a person
+ * @param anonymousJourneyDays  how long a touch of an anonymous journey waits for its link before it expires
  */
-public record GuardLimits(int maxEmailKeysPerPerson, int maxPersonsPerDevice, double matchThreshold) {
+public record GuardLimits(int maxEmailKeysPerPerson, int maxPersonsPerDevice, double matchThreshold,
+                          int anonymousJourneyDays) {
 
-    public static final GuardLimits DEFAULTS = new GuardLimits(3, 3, RecordLinker.DEFAULT_THRESHOLD);
+    /** The longest lookback attribution applies by default: an older touch could never be credited anyway. */
+    public static final int DEFAULT_ANONYMOUS_JOURNEY_DAYS = 90;
+
+    public static final GuardLimits DEFAULTS = new GuardLimits(3, 3, RecordLinker.DEFAULT_THRESHOLD,
+            DEFAULT_ANONYMOUS_JOURNEY_DAYS);
+
+    public GuardLimits(int maxEmailKeysPerPerson, int maxPersonsPerDevice, double matchThreshold) {
+        this(maxEmailKeysPerPerson, maxPersonsPerDevice, matchThreshold, DEFAULT_ANONYMOUS_JOURNEY_DAYS);
+    }
 }

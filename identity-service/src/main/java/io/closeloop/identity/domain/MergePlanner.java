@@ -14,6 +14,9 @@ import java.util.UUID;
  * over-merge guard hold back. Candidates are taken strongest first; each one is checked against the
  * group merged so far, so the limits hold for the merged person, not only for each pair.
  *
+ * <p>A link made only by weak identifiers (device, click id, badge ...) never merges two persons that each
+ * hold a strong identifier (email, phone, CRM id); it is not offered for review.
+ *
  * <p>The survivor is the person with the strongest verified identifier (CRM contact beats email beats
  * device ...), then the oldest, then the lowest id, so the same persons always merge the same way.
  */
@@ -23,6 +26,7 @@ public final class MergePlanner {
     public static final String SHARED_DEVICE = "shared_device";
     public static final String CRM_CONFLICT = "crm_contact_conflict";
     public static final String MAX_EMAILS = "max_email_keys";
+    public static final String WEAK_LINK = "weak_identifier_only";
 
     private static final Comparator<PersonProfile> SURVIVOR_FIRST = Comparator
             .comparingInt(PersonProfile::strongestVerified)
@@ -66,7 +70,7 @@ public final class MergePlanner {
                 reasons.add(links.get(0).kind().code());
                 group = group.with(other);
             } else {
-                blocked.add(new Blocked(other.personId(), rule, !ASSERTED.equals(rule)));
+                blocked.add(new Blocked(other.personId(), rule, !ASSERTED.equals(rule) && !WEAK_LINK.equals(rule)));
             }
         }
         PersonProfile survivor = members.stream().min(SURVIVOR_FIRST).orElseThrow();
@@ -92,6 +96,11 @@ public final class MergePlanner {
                 || links.stream().anyMatch(i -> i.trust() == Trust.ASSERTED);
         if (asserted && group.holdsVerified() && other.holdsVerified()) {
             return ASSERTED;
+        }
+        // A device or click id shared by a household links journeys, never two people who each have a name.
+        boolean weakOnly = links.stream().noneMatch(i -> IdentifierStrength.strong(i.kind()));
+        if (weakOnly && group.holdsStrong() && other.holdsStrong()) {
+            return WEAK_LINK;
         }
         boolean onlySharedDevices = links.stream().allMatch(i -> i.kind() == IdentifierKind.DEVICE
                 && devicePersons.getOrDefault(i.value(), 0) > limits.maxPersonsPerDevice());

@@ -6,6 +6,7 @@ import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.contracts.Trust;
 import io.closeloop.identity.domain.IdentifierKey;
+import io.closeloop.identity.domain.IdentifierStrength;
 import io.closeloop.identity.domain.PersonProfile;
 import io.closeloop.identity.service.ConcurrentResolutionException;
 import io.smallrye.mutiny.Multi;
@@ -59,8 +60,10 @@ public class GraphRepository {
                             Set<String> emails = new HashSet<>();
                             Set<String> crm = new HashSet<>();
                             int strongest = PersonProfile.NONE;
+                            boolean strong = false;
                             for (Object[] row : rows) {
                                 IdentifierKind kind = kind((String) row[0]);
+                                strong |= IdentifierStrength.strong(kind);
                                 if (kind == IdentifierKind.EMAIL) {
                                     emails.add((String) row[1]);
                                 } else if (kind == IdentifierKind.CRM_CONTACT) {
@@ -70,7 +73,7 @@ public class GraphRepository {
                                         PersonProfile.strength(kind, "verified".equals(row[2])));
                             }
                             Instant createdAt = created.isEmpty() ? Instant.EPOCH : Sql.instant(created.get(0)[0]);
-                            return new PersonProfile(person, createdAt, emails, crm, strongest);
+                            return new PersonProfile(person, createdAt, emails, crm, strongest, strong);
                         }));
     }
 

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /** Tenant settings of identity: guard limits and consent defaults; built-ins while a tenant has none. */
@@ -19,36 +20,47 @@ public class SettingsRepository {
     };
     private static final TypeReference<Map<ConsentPurpose, String>> PURPOSES = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> SOURCES = new TypeReference<>() {
+    };
 
     public Uni<GuardLimits> limits(String tenant) {
-        return Sql.rows("select max_email_keys_per_person, max_persons_per_device, match_threshold"
-                        + " from identity_settings where tenant = ?1", tenant)
+        return Sql.rows("select max_email_keys_per_person, max_persons_per_device, match_threshold,"
+                        + " anonymous_journey_days from identity_settings where tenant = ?1", tenant)
                 .map(rows -> rows.isEmpty() ? GuardLimits.DEFAULTS : new GuardLimits(
                         ((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue(),
-                        ((Number) rows.get(0)[2]).doubleValue()));
+                        ((Number) rows.get(0)[2]).doubleValue(), rows.get(0)[3] == null
+                                ? GuardLimits.DEFAULT_ANONYMOUS_JOURNEY_DAYS : ((Number) rows.get(0)[3]).intValue()));
     }
 
     public Uni<Void> saveLimits(String tenant, GuardLimits limits) {
         return Sql.update("insert into identity_settings (tenant, max_email_keys_per_person, max_persons_per_device,"
-                        + " match_threshold) values (?1, ?2, ?3, ?4) on conflict (tenant) do update set"
+                        + " match_threshold, anonymous_journey_days) values (?1, ?2, ?3, ?4, ?5)"
+                        + " on conflict (tenant) do update set"
                         + " max_email_keys_per_person = excluded.max_email_keys_per_person,"
                         + " max_persons_per_device = excluded.max_persons_per_device,"
-                        + " match_threshold = excluded.match_threshold, updated_at = now()",
-                tenant, limits.maxEmailKeysPerPerson(), limits.maxPersonsPerDevice(), limits.matchThreshold())
+                        + " match_threshold = excluded.match_threshold,"
+                        + " anonymous_journey_days = excluded.anonymous_journey_days, updated_at = now()",
+                tenant, limits.maxEmailKeysPerPerson(), limits.maxPersonsPerDevice(), limits.matchThreshold(),
+                limits.anonymousJourneyDays())
                 .replaceWithVoid();
     }
 
     public Uni<ConsentRules> consentRules(String tenant) {
-        return Sql.rows("select regions::text, server_side::text from consent_defaults where tenant = ?1", tenant)
+        return Sql.rows("select regions::text, server_side::text, server_side_sources::text from consent_defaults"
+                        + " where tenant = ?1", tenant)
                 .map(rows -> rows.isEmpty() ? ConsentRules.BUILT_IN
-                        : new ConsentRules(read((String) rows.get(0)[0], REGIONS), read((String) rows.get(0)[1], PURPOSES)));
+                        : new ConsentRules(read((String) rows.get(0)[0], REGIONS), read((String) rows.get(0)[1], PURPOSES),
+                                rows.get(0)[2] == null ? null : read((String) rows.get(0)[2], SOURCES)));
     }
 
     public Uni<Void> saveConsentRules(String tenant, ConsentRules rules) {
-        return Sql.update("insert into consent_defaults (tenant, regions, server_side) values (?1, cast(cast(?2 as text) as jsonb),"
-                        + " cast(cast(?3 as text) as jsonb)) on conflict (tenant) do update set regions = excluded.regions,"
-                        + " server_side = excluded.server_side, updated_at = now()",
-                tenant, Json.write(rules.regions()), Json.write(rules.serverSide())).replaceWithVoid();
+        return Sql.update("insert into consent_defaults (tenant, regions, server_side, server_side_sources) values (?1,"
+                        + " cast(cast(?2 as text) as jsonb), cast(cast(?3 as text) as jsonb), cast(cast(?4 as text) as jsonb))"
+                        + " on conflict (tenant) do update set regions = excluded.regions,"
+                        + " server_side = excluded.server_side, server_side_sources = excluded.server_side_sources,"
+                        + " updated_at = now()",
+                tenant, Json.write(rules.regions()), Json.write(rules.serverSide()),
+                Json.write(rules.serverSideSources())).replaceWithVoid();
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

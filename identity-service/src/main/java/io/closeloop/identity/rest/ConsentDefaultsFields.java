@@ -17,15 +17,21 @@ import java.util.regex.Pattern;
  * Consent defaults as the API shows them: per region (ISO 3166 {@code DE}, {@code US-CA}, {@code EU} for the
  * EEA, {@code *} for any other) and for server-side sources, {@code granted} or {@code denied} per purpose;
  * every purpose must be given. For {@code sale_share_opt_out}, {@code granted} means opted out.
+ * {@code serverSideSources} lists the sources whose events rest on the server-side basis: OIDC client ids (the
+ * {@code azp} ingest stamps as {@code source_client}) or integration names ({@code source_system}, a
+ * conversion's {@code sourceSystem}); {@code *} means any authenticated API client, the default when absent.
  */
-public record ConsentDefaultsFields(Map<String, Map<String, String>> regions, Map<String, String> serverSide) {
+public record ConsentDefaultsFields(Map<String, Map<String, String>> regions, Map<String, String> serverSide,
+                                    List<String> serverSideSources) {
+
+    private static final Pattern SOURCE = Pattern.compile("\\*|[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}");
 
     private static final Pattern REGION = Pattern.compile("\\*|EU|[A-Z]{2}(-[A-Z0-9]{1,3})?");
 
     static ConsentDefaultsFields of(ConsentRules rules) {
         Map<String, Map<String, String>> regions = new TreeMap<>();
         rules.regions().forEach((region, purposes) -> regions.put(region, codes(purposes)));
-        return new ConsentDefaultsFields(regions, codes(rules.serverSide()));
+        return new ConsentDefaultsFields(regions, codes(rules.serverSide()), rules.serverSideSources());
     }
 
     ConsentRules rules() {
@@ -44,10 +50,20 @@ public record ConsentDefaultsFields(Map<String, Map<String, String>> regions, Ma
             });
         }
         Map<ConsentPurpose, String> server = purposes("serverSide", serverSide, errors);
+        if (serverSideSources != null) {
+            for (int i = 0; i < serverSideSources.size(); i++) {
+                String source = serverSideSources.get(i);
+                if (source == null || !SOURCE.matcher(source).matches()) {
+                    errors.add(FieldError.of("serverSideSources[" + i + "]",
+                            "is not * or a client id or integration name (letters, digits, . _ : @ / -)"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ConsentRules(regionRules, server);
+        return new ConsentRules(regionRules, server,
+                serverSideSources == null ? null : serverSideSources.stream().distinct().toList());
     }
 
     private static Map<ConsentPurpose, String> purposes(String field, Map<String, String> given,

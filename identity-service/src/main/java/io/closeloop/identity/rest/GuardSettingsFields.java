@@ -6,12 +6,16 @@ import io.closeloop.identity.domain.GuardLimits;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The over-merge guard limits and the probabilistic match threshold, as the settings API shows them. */
-public record GuardSettingsFields(Integer maxEmailKeysPerPerson, Integer maxPersonsPerDevice, Double matchThreshold) {
+/**
+ * The over-merge guard limits, the probabilistic match threshold and the anonymous-journey window (days an
+ * anonymous journey waits for its link; absent: 90, the longest lookback), as the settings API shows them.
+ */
+public record GuardSettingsFields(Integer maxEmailKeysPerPerson, Integer maxPersonsPerDevice, Double matchThreshold,
+                                  Integer anonymousJourneyDays) {
 
     static GuardSettingsFields of(GuardLimits limits) {
         return new GuardSettingsFields(limits.maxEmailKeysPerPerson(), limits.maxPersonsPerDevice(),
-                limits.matchThreshold());
+                limits.matchThreshold(), limits.anonymousJourneyDays());
     }
 
     GuardLimits limits() {
@@ -25,9 +29,13 @@ public record GuardSettingsFields(Integer maxEmailKeysPerPerson, Integer maxPers
         if (matchThreshold == null || matchThreshold.isNaN() || matchThreshold <= 0 || matchThreshold > 1) {
             errors.add(FieldError.of("matchThreshold", "must be above 0 and at most 1"));
         }
+        if (anonymousJourneyDays != null && (anonymousJourneyDays < 1 || anonymousJourneyDays > 3660)) {
+            errors.add(FieldError.of("anonymousJourneyDays", "must be a whole number of days from 1 to 3660"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new GuardLimits(maxEmailKeysPerPerson, maxPersonsPerDevice, matchThreshold);
+        return new GuardLimits(maxEmailKeysPerPerson, maxPersonsPerDevice, matchThreshold,
+                anonymousJourneyDays == null ? GuardLimits.DEFAULT_ANONYMOUS_JOURNEY_DAYS : anonymousJourneyDays);
     }
 }

@@ -8,6 +8,7 @@ import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.identity.domain.AuditEntry;
 import io.closeloop.identity.domain.ConsentPolicy;
 import io.closeloop.identity.domain.ConsentRules;
+import io.closeloop.identity.domain.IdentifierStrength;
 import io.closeloop.identity.domain.IdentityResolver;
 import io.closeloop.identity.domain.StoredSignal;
 import io.closeloop.identity.messaging.ConsentStatePublisher;
@@ -44,9 +45,13 @@ public class ConsentService {
     private final SettingsRepository settings;
     private final ConsentStatePublisher states;
     private final AuditLog auditLog;
+    private final PendingTouches pendingTouches;
 
     public ConsentService(ConsentRepository consents, GraphRepository graph, IdentityRepository identities,
-                          SettingsRepository settings, ConsentStatePublisher states, AuditLog auditLog) {
+                          SettingsRepository settings, ConsentStatePublisher states, AuditLog auditLog,
+                          PendingTouches pendingTouches) {
+        this.pendingTouches = pendingTouches;
+
         this.consents = consents;
         this.graph = graph;
         this.identities = identities;
@@ -61,16 +66,19 @@ public class ConsentService {
      */
     public Uni<Void> onSignal(ConsentSignal signal) {
         String tenant = signal.tenant();
-        List<IdentifierRef> ids = signal.identifiers() == null ? List.of() : signal.identifiers();
+        List<IdentifierRef> ids = EventFacts.normalize(signal.identifiers());
+        List<IdentifierRef> weak = ids.stream().filter(i -> !IdentifierStrength.strong(i.kind())).toList();
         Map<ConsentPurpose, String> purposes = ConsentPolicy.normalize(signal.source(), signal.purposes());
         AuditBatch audit = new AuditBatch(tenant);
-        return graph.owners(tenant, ids).chain(owners -> {
+        UUID[] created = new UUID[1];
+        return pendingTouches.lock(tenant, weak).chain(() -> graph.owners(tenant, ids)).chain(owners -> {
             Set<UUID> persons = new LinkedHashSet<>();
             owners.values().forEach(o -> persons.add(o.personId()));
             Uni<Void> ready = Uni.createFrom().voidItem();
             if (persons.isEmpty()) {
                 UUID person = IdentityResolver.resolve(ids, Map.of(), UUID::randomUUID).personId();
                 persons.add(person);
+                created[0] = person;
                 ready = identities.createPerson(tenant, person).chain(() -> graph.attach(tenant, person, ids, 1.0));
             }
             return ready.chain(() -> Multi.createFrom().iterable(persons)
@@ -82,32 +90,39 @@ public class ConsentService {
                                     person, signal.source(), purposes)))
                             .chain(() -> publishState(tenant, person)))
                     .collect().last());
-        }).chain(() -> audit.appendTo(auditLog));
+        })
+                // A signal that names an anonymous journey's device makes it a person: its touches join it.
+                .chain(() -> created[0] == null ? Uni.createFrom().voidItem()
+                        : pendingTouches.release(tenant, weak, created[0], 1.0, audit))
+                .chain(() -> audit.appendTo(auditLog));
     }
 
     /**
-     * The consent in force at {@code at} for an event of {@code person} (null: nobody known yet). The region
-     * is the event's, else that of the person's latest signal.
+     * The consent in force at the event's time for an event of {@code person} (null: nobody known yet). The
+     * region is the event's, else that of the person's latest signal; each member of a merged person without a
+     * signal for a purpose contributes the default.
      */
-    public Uni<ConsentPolicy.Decision> decide(String tenant, UUID person, Instant at, String region,
-                                              boolean serverSide) {
+    public Uni<ConsentPolicy.Decision> decide(UUID person, EventFacts event) {
+        String tenant = event.tenant();
         Uni<List<StoredSignal>> signals = person == null
                 ? Uni.createFrom().item(List.of()) : consents.signals(tenant, person);
-        return signals.chain(found -> settings.consentRules(tenant).map(rules -> ConsentPolicy.decide(found, rules, at,
-                region != null ? region : latestRegion(found), serverSide)));
+        Uni<List<UUID>> members = person == null ? Uni.createFrom().item(List.of()) : graph.tree(tenant, person);
+        return signals.chain(found -> members.chain(tree -> settings.consentRules(tenant).map(rules ->
+                ConsentPolicy.decide(found, tree, rules, event.occurredAt(),
+                        event.region() != null ? event.region() : latestRegion(found), event.serverSide(rules)))));
     }
 
     /** Publishes the person's latest state; the person must be a root. */
     public Uni<Void> publishState(String tenant, UUID person) {
         return consents.signals(tenant, person).chain(found -> found.isEmpty() ? Uni.createFrom().voidItem()
-                : settings.consentRules(tenant).chain(rules -> {
-                    ConsentSnapshot latest = ConsentPolicy.decide(found, rules, LATEST, latestRegion(found), false)
-                            .snapshot();
+                : graph.tree(tenant, person).chain(tree -> settings.consentRules(tenant).chain(rules -> {
+                    ConsentSnapshot latest = ConsentPolicy.decide(found, tree, rules, LATEST, latestRegion(found),
+                            false).snapshot();
                     ConsentSnapshot snapshot = new ConsentSnapshot(latest.purposes(), latest.basis(),
                             found.stream().map(StoredSignal::occurredAt).max(Comparator.naturalOrder()).orElseThrow());
                     return states.publish(new ConsentState(tenant, person, snapshot,
                             ConsentPolicy.withdrawn(found, LATEST), Instant.now()));
-                }));
+                })));
     }
 
     /**
@@ -119,16 +134,16 @@ public class ConsentService {
             if (found.stream().noneMatch(s -> s.personId() != null)) {
                 return Uni.createFrom().voidItem();
             }
-            return settings.consentRules(tenant).chain(rules -> {
-                ConsentSnapshot merged = ConsentPolicy.decide(found, rules, LATEST, latestRegion(found), false)
-                        .snapshot();
+            return graph.tree(tenant, survivor).chain(tree -> settings.consentRules(tenant).chain(rules -> {
+                ConsentSnapshot merged = ConsentPolicy.decide(found, tree, rules, LATEST, latestRegion(found),
+                        false).snapshot();
                 for (ConsentPurpose purpose : ConsentPurpose.values()) {
                     audit.add(new AuditEntry("consent_merge", Instant.now(), survivor, List.of(absorbed), eventId,
                             null, purpose.code(), merged.purposes().get(purpose),
-                            "most restrictive of the merged persons' latest signals", null));
+                            "most restrictive of the merged persons' latest signals or defaults", null));
                 }
                 return publishState(tenant, survivor);
-            });
+            }));
         });
     }
 

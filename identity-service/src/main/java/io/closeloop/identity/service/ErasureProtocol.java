@@ -3,6 +3,7 @@ package io.closeloop.identity.service;
 import io.closeloop.contracts.ComplianceRequest;
 import io.closeloop.contracts.ErasureConfirmed;
 import io.closeloop.contracts.ErasureRequested;
+import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.identity.config.ComplianceConfig;
 import io.closeloop.identity.domain.AuditEntry;
@@ -10,6 +11,7 @@ import io.closeloop.identity.domain.Confirmation;
 import io.closeloop.identity.domain.ErasureProgress;
 import io.closeloop.identity.domain.IdentifierKey;
 import io.closeloop.identity.messaging.ErasurePublisher;
+import io.closeloop.identity.repository.PendingTouchRepository;
 import io.closeloop.identity.repository.PersonDataRepository;
 import io.closeloop.identity.repository.SubjectRequestRepository;
 import io.smallrye.mutiny.Uni;
@@ -42,10 +44,12 @@ public class ErasureProtocol {
     private final ErasurePublisher publisher;
     private final AuditLog audit;
     private final ComplianceConfig config;
+    private final PendingTouchRepository pending;
 
     public ErasureProtocol(SubjectRequestRepository requests, PersonDataRepository persons,
                            ErasureTombstones tombstones, ErasurePublisher publisher, AuditLog audit,
-                           ComplianceConfig config) {
+                           ComplianceConfig config, PendingTouchRepository pending) {
+        this.pending = pending;
         this.requests = requests;
         this.persons = persons;
         this.tombstones = tombstones;
@@ -65,9 +69,11 @@ public class ErasureProtocol {
                     ErasureRequested erasure = new ErasureRequested(tenant, requestId, found, identifiers,
                             exportHashes(hashes, request), now);
                     return publisher.requested(erasure)
-                            .chain(() -> tombstones.bury(tenant, requestId, identifiers));
+                            .chain(() -> tombstones.bury(tenant, requestId, identifiers))
+                            // Anonymous touches waiting on a named device or click id go with the person.
+                            .chain(() -> pending.take(tenant, identifiers)).map(List::size);
                 }))
-                .chain(() -> persons.erase(tenant, found))
+                .chain(waiting -> persons.erase(tenant, found).map(rows -> rows + waiting))
                 .chain(rows -> {
                     Confirmation own = new Confirmation(SERVICE, now, rows);
                     return publisher.confirmed(new ErasureConfirmed(tenant, requestId, SERVICE, now, rows))
@@ -132,6 +138,10 @@ public class ErasureProtocol {
         if (named != null) {
             named.forEach(n -> all.putIfAbsent(IdentifierKey.of(n), n));
         }
+        // Identity keeps caller numbers as phones; raw events elsewhere may still name them as callers.
+        List.copyOf(all.values()).stream().filter(i -> i.kind() == IdentifierKind.PHONE).forEach(phone -> all
+                .putIfAbsent(new IdentifierKey(IdentifierKind.CALLER, phone.value()),
+                        new IdentifierRef(IdentifierKind.CALLER, phone.value(), phone.trust())));
         List<IdentifierRef> ordered = new ArrayList<>(all.values());
         ordered.sort(java.util.Comparator.<IdentifierRef>comparingInt(i -> i.kind().strength())
                 .thenComparing(IdentifierRef::value));

@@ -60,6 +60,8 @@ public class ErasureTombstones {
 
     private List<String> digests(String tenant, Collection<IdentifierRef> identifiers) {
         byte[] key = keys.computeIfAbsent(tenant, t -> Tombstone.tenantKey(config.tombstoneSecret(), t));
-        return identifiers.stream().map(i -> Tombstone.digest(key, i.kind(), i.value())).distinct().toList();
+        // A caller number is a phone: one tombstone stops both spellings.
+        return EventFacts.normalize(List.copyOf(identifiers)).stream()
+                .map(i -> Tombstone.digest(key, i.kind(), i.value())).distinct().toList();
     }
 }

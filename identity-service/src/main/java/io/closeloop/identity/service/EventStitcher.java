@@ -9,6 +9,8 @@ import io.closeloop.identity.domain.ConsentPolicy;
 import io.closeloop.identity.domain.GuardLimits;
 import io.closeloop.identity.domain.IdentifierKey;
 import io.closeloop.identity.domain.IdentityResolver;
+import io.closeloop.identity.domain.PersonProfile;
+import io.closeloop.contracts.TouchpointRaw;
 import io.closeloop.identity.repository.FeatureRepository;
 import io.closeloop.identity.repository.GraphRepository;
 import io.closeloop.identity.repository.GraphRepository.Owner;
@@ -17,15 +19,22 @@ import io.closeloop.identity.repository.SettingsRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Stitches one raw event to a person, in the consumer's transaction: finds the person (by identifiers,
- * else probabilistically), decides consent at the event's time, and only with measurement consent creates,
- * merges and attaches. An event without measurement consent leaves nothing but an anonymous count and
- * the audited decision.
+ * else probabilistically), decides consent at the event's time and creates, merges and attaches.
+ *
+ * <p>A touch without measurement consent leaves nothing but an anonymous count and the audited decision. A
+ * conversion is a business record: it is always stitched and carries the consent in force, which decides only
+ * touches. A touch whose identifiers are all weak and unknown belongs to no person yet: it waits, undecided,
+ * for the event that links one of its identifiers ({@link PendingTouches}).
  */
 @ApplicationScoped
 public class EventStitcher {
@@ -42,10 +51,11 @@ public class EventStitcher {
     private final ConsentService consent;
     private final MergeService merges;
     private final ProbabilisticMatcher matcher;
+    private final PendingTouches pending;
 
     public EventStitcher(GraphRepository graph, IdentityRepository identities, FeatureRepository features,
                          SettingsRepository settings, ConsentService consent, MergeService merges,
-                         ProbabilisticMatcher matcher) {
+                         ProbabilisticMatcher matcher, PendingTouches pending) {
         this.graph = graph;
         this.identities = identities;
         this.features = features;
@@ -53,6 +63,7 @@ public class EventStitcher {
         this.consent = consent;
         this.merges = merges;
         this.matcher = matcher;
+        this.pending = pending;
     }
 
     /** The person an allowed event belongs to, its link confidence and the consent that let it through. */
@@ -62,29 +73,72 @@ public class EventStitcher {
     private record Match(UUID personId, double confidence) {
     }
 
-    /** Null when the event was suppressed for lack of measurement consent. */
+    /** Null when the touch was suppressed for lack of measurement consent, or waits as an anonymous journey. */
     public Uni<Stitched> stitch(EventFacts event, AuditBatch audit) {
+        return stitch(event, null, audit);
+    }
+
+    /** @param touch the raw touch, kept if it starts or continues an anonymous journey; null for other kinds */
+    public Uni<Stitched> stitch(EventFacts event, TouchpointRaw touch, AuditBatch audit) {
         String tenant = event.tenant();
-        return settings.limits(tenant).chain(limits -> graph.owners(tenant, event.identifiers()).chain(owners -> {
+        return pending.lock(event).chain(() -> settings.limits(tenant)).chain(limits -> graph.owners(tenant,
+                event.identifiers()).chain(owners -> strongPersons(event, owners).chain(strong -> {
             Map<IdentifierKey, UUID> known = MergeService.persons(owners);
-            IdentityResolver.Decision decision = IdentityResolver.resolve(event.identifiers(), known, UUID::randomUUID);
+            IdentityResolver.Decision decision = IdentityResolver.resolve(event.identifiers(), known, strong,
+                    UUID::randomUUID);
+            Map<IdentifierKey, Owner> used = used(owners, decision);
             Uni<Match> match = decision.newPerson() ? probabilistic(event, limits) : Uni.createFrom().nullItem();
             return match.chain(found -> {
+                if (found == null && decision.newPerson() && event.anonymousTouch() && touch != null) {
+                    return pending.keep(touch, event).replaceWith((Stitched) null);
+                }
                 UUID person = found != null ? found.personId() : decision.personId();
                 boolean known1 = found != null || !decision.newPerson();
-                return consent.decide(tenant, known1 ? person : null, event.occurredAt(), event.region(),
-                        event.serverSide()).chain(d -> {
-                            boolean allowed = d.snapshot().allows(ConsentPurpose.MEASUREMENT);
-                            audit.add(AuditEntry.consentDecision(event.occurredAt(), event.eventId(),
-                                    known1 ? person : null, ConsentPurpose.MEASUREMENT, allowed, d.reason()));
-                            if (!allowed) {
-                                return consent.countSuppressed(tenant, event.occurredAt(), event.channel())
-                                        .replaceWith((Stitched) null);
-                            }
-                            return write(event, decision, owners, found, limits, audit, d);
-                        });
+                return consent.decide(known1 ? person : null, event).chain(d -> {
+                    boolean allowed = d.snapshot().allows(ConsentPurpose.MEASUREMENT);
+                    if (event.isConversion()) {
+                        return write(event, decision, used, found, limits, audit, d);
+                    }
+                    audit.add(AuditEntry.consentDecision(event.occurredAt(), event.eventId(),
+                            known1 ? person : null, ConsentPurpose.MEASUREMENT, allowed, d.reason()));
+                    if (!allowed) {
+                        return consent.countSuppressed(tenant, event.occurredAt(), event.channel())
+                                .replaceWith((Stitched) null);
+                    }
+                    return write(event, decision, used, found, limits, audit, d);
+                });
             });
-        }));
+        })));
+    }
+
+    /** The known persons that hold a strong identifier, when the event's weak identifiers point to any. */
+    private Uni<Set<UUID>> strongPersons(EventFacts event, Map<IdentifierKey, Owner> owners) {
+        if (!event.hasStrong()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        Set<UUID> viaWeak = new HashSet<>();
+        event.weakIdentifiers().forEach(i -> {
+            Owner owner = owners.get(IdentifierKey.of(i));
+            if (owner != null) {
+                viaWeak.add(owner.personId());
+            }
+        });
+        if (viaWeak.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return graph.profiles(event.tenant(), viaWeak).map(profiles -> profiles.values().stream()
+                .filter(PersonProfile::holdsStrong).map(PersonProfile::personId).collect(Collectors.toSet()));
+    }
+
+    /** The owners the decision resolves through or merges; identifiers it set aside stay out of the event. */
+    private static Map<IdentifierKey, Owner> used(Map<IdentifierKey, Owner> owners, IdentityResolver.Decision decision) {
+        Map<IdentifierKey, Owner> used = new HashMap<>();
+        owners.forEach((key, owner) -> {
+            if (owner.personId().equals(decision.personId()) || decision.otherPersons().contains(owner.personId())) {
+                used.put(key, owner);
+            }
+        });
+        return used;
     }
 
     private Uni<Stitched> write(EventFacts event, IdentityResolver.Decision decision, Map<IdentifierKey, Owner> owners,
@@ -106,6 +160,7 @@ public class EventStitcher {
                 .call(person -> event.matchFeatures().isEmpty() ? Uni.createFrom().voidItem()
                         : features.store(tenant, event.eventId(), person, event.matchFeatures(),
                                 BlockingKeys.of(event.matchFeatures())))
+                .call(person -> pending.release(event, person, confidence, audit))
                 .map(person -> new Stitched(person, confidence, consentUsed.snapshot()));
     }
 
@@ -123,8 +178,18 @@ public class EventStitcher {
                 .stream()
                 .map(c -> new Match(c.personId(), matcher.score(event.tenant(), event.matchFeatures(), c.features())))
                 .filter(m -> m.confidence() >= limits.matchThreshold())
-                .max(Comparator.comparingDouble(Match::confidence).thenComparing(m -> m.personId().toString()))
-                .orElse(null));
+                .sorted(Comparator.comparingDouble(Match::confidence).reversed()
+                        .thenComparing(m -> m.personId().toString()))
+                .toList())
+                .chain(ranked -> ranked.isEmpty() || !event.hasStrong() ? Uni.createFrom().item(first(ranked))
+                        // An event naming a strong identifier never joins a person holding another one.
+                        : graph.profiles(event.tenant(), ranked.stream().map(Match::personId).distinct().toList())
+                                .map(profiles -> first(ranked.stream()
+                                        .filter(m -> !profiles.get(m.personId()).holdsStrong()).toList())));
+    }
+
+    private static Match first(List<Match> ranked) {
+        return ranked.isEmpty() ? null : ranked.get(0);
     }
 
     /**

@@ -23,7 +23,7 @@ public class PersonFinder {
     /** Sorted, so the same request always lists its persons in the same order. */
     public Uni<List<UUID>> find(ComplianceRequest request) {
         Set<UUID> found = new LinkedHashSet<>(orEmpty(request.personIds()));
-        return persons.ownersOf(request.tenant(), orEmpty(request.identifiers()))
+        return persons.ownersOf(request.tenant(), EventFacts.normalize(request.identifiers()))
                 .invoke(found::addAll)
                 .chain(() -> persons.holdersOfHashes(request.tenant(),
                         request.exportHashes() == null ? List.of() : request.exportHashes().values()))

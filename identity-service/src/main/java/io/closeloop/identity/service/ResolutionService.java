@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Stitches raw events to persons and publishes them resolved. Runs inside the consumer's transaction,
- * so the graph, the processed-message mark, the outbox rows and the audit entries commit together. An
- * event without measurement consent is published nowhere.
+ * so the graph, the processed-message mark, the outbox rows and the audit entries commit together. A touch
+ * without measurement consent is published nowhere; a conversion always is, with the consent in force.
  */
 @ApplicationScoped
 public class ResolutionService {
@@ -50,7 +50,7 @@ public class ResolutionService {
     }
 
     public Uni<Void> resolveTouchpoint(TouchpointRaw touch) {
-        return resolve(EventFacts.of(touch), s -> activity.touch(touch, s.personId())
+        return resolve(EventFacts.of(touch), touch, s -> activity.touch(touch, s.personId())
                 .chain(() -> touchpoints.publish(new TouchpointResolved(touch.tenant(),
                 touch.eventId(), s.personId(), s.linkConfidence(), s.consent(), touch.touchType(), touch.occurredAt(),
                 touch.sourceZone(), touch.channel(), touch.utm(), touch.clickIds(), touch.landingPage(),
@@ -58,7 +58,7 @@ public class ResolutionService {
     }
 
     public Uni<Void> resolveConversion(ConversionRaw conversion) {
-        return resolve(EventFacts.of(conversion), s -> activity.conversion(conversion, s.personId())
+        return resolve(EventFacts.of(conversion), null, s -> activity.conversion(conversion, s.personId())
                 .chain(() -> graph.hasTouch(conversion.tenant(), s.personId()))
                 .invoke(matched -> meters.counter("closeloop.identity.conversions.resolved",
                         "tenant", conversion.tenant(), "matched", Boolean.toString(matched)).increment())
@@ -66,19 +66,21 @@ public class ResolutionService {
                         conversion.eventId(), s.personId(), s.linkConfidence(), s.consent(), matched,
                         conversion.conversionId(), conversion.conversionType(), conversion.status(),
                         conversion.occurredAt(), conversion.sourceZone(), conversion.value(),
-                        conversion.exportHashes(), conversion.baseValue(), null, conversion.attributes()))));
+                        conversion.exportHashes(), conversion.baseValue(), null, conversion.attributes(),
+                        conversion.change(), conversion.sourceUpdatedAt(), conversion.ingestSequence()))));
     }
 
     public Uni<Void> resolveExperiment(ExperimentAssignment assignment) {
-        return resolve(EventFacts.of(assignment), s -> experiments.publish(new ExperimentAssignmentResolved(
+        return resolve(EventFacts.of(assignment), null, s -> experiments.publish(new ExperimentAssignmentResolved(
                 assignment.tenant(), assignment.eventId(), s.personId(), s.linkConfidence(),
                 assignment.experimentId(), assignment.campaign(), assignment.channel(), assignment.arm(),
                 assignment.assignedAt())));
     }
 
-    private Uni<Void> resolve(EventFacts event, Function<EventStitcher.Stitched, Uni<Void>> publish) {
+    private Uni<Void> resolve(EventFacts event, TouchpointRaw touch,
+                              Function<EventStitcher.Stitched, Uni<Void>> publish) {
         AuditBatch audit = new AuditBatch(event.tenant());
-        return stitcher.stitch(event, audit)
+        return stitcher.stitch(event, touch, audit)
                 .chain(stitched -> stitched == null ? Uni.createFrom().voidItem() : publish.apply(stitched))
                 .chain(() -> audit.appendTo(auditLog))
                 .onFailure().invoke(e -> LOG.debugf(e, "tenant %s: resolving event %s failed", event.tenant(),

@@ -31,7 +31,8 @@ public class SettingsService {
                 .chain(() -> auditLog.append(tenant, AuditEntry.configurationChanged(Instant.now(), "identity_settings",
                         admin, Map.of("max_email_keys_per_person", Integer.toString(limits.maxEmailKeysPerPerson()),
                                 "max_persons_per_device", Integer.toString(limits.maxPersonsPerDevice()),
-                                "match_threshold", Double.toString(limits.matchThreshold())))))
+                                "match_threshold", Double.toString(limits.matchThreshold()),
+                                "anonymous_journey_days", Integer.toString(limits.anonymousJourneyDays())))))
                 .replaceWith(limits));
     }
 
@@ -43,7 +44,8 @@ public class SettingsService {
         return Panache.withTransaction(() -> settings.saveConsentRules(tenant, rules)
                 .chain(() -> auditLog.append(tenant, AuditEntry.configurationChanged(Instant.now(),
                         "consent_defaults", admin, Map.of("regions", String.join(",",
-                                new java.util.TreeSet<>(rules.regions().keySet()))))))
+                                new java.util.TreeSet<>(rules.regions().keySet())),
+                                "server_side_sources", String.join(",", rules.serverSideSources())))))
                 .replaceWith(rules));
     }
 }

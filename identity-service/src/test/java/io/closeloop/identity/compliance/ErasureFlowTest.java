@@ -75,7 +75,8 @@ class ErasureFlowTest {
                 ErasureRequested.class);
         assertThat(erasure.tenant()).isEqualTo(tenant);
         assertThat(erasure.personIds()).containsExactly(person);
-        assertThat(erasure.identifiers()).containsExactly(crm, email, caller, click, device);
+        IdentifierRef phone = id(IdentifierKind.PHONE, caller.value(), Trust.VERIFIED);
+        assertThat(erasure.identifiers()).containsExactly(crm, email, phone, caller, click, device);
         assertThat(erasure.exportHashes()).containsExactlyElementsOf(
                 List.of(googleEmail, metaPhone).stream().sorted().toList());
         ErasureConfirmed own = Json.read(fixture.forRequest(Topics.ERASURE_CONFIRMED.name(), requestId).value(),

@@ -68,6 +68,34 @@ class ConsentPolicyTest {
         assertThat(ConsentPolicy.normalize("consent_mode", Map.of(ConsentPurpose.AD_STORAGE, "maybe"))).isEmpty();
     }
 
+    @Test
+    void aMergedMemberWithoutASignalContributesItsDefaultSoAnotherMembersGrantDoesNotSpeakForIt() {
+        List<StoredSignal> signals = List.of(signal(A, ConsentPurpose.MEASUREMENT, GRANTED, NINE),
+                signal(A, ConsentPurpose.AD_STORAGE, GRANTED, NINE));
+        var merged = ConsentPolicy.decide(signals, List.of(A, B), ConsentRules.BUILT_IN, NOON, "DE", false);
+        assertThat(merged.snapshot().purposes()).containsEntry(ConsentPurpose.MEASUREMENT, DENIED)
+                .containsEntry(ConsentPurpose.AD_STORAGE, DENIED);
+        assertThat(merged.snapshot().basis()).isEqualTo(ConsentPolicy.TENANT_DEFAULT);
+
+        var us = ConsentPolicy.decide(signals, List.of(A, B), ConsentRules.BUILT_IN, NOON, "US", false);
+        assertThat(us.snapshot().allows(ConsentPurpose.MEASUREMENT)).isTrue();
+        assertThat(us.snapshot().basis()).isEqualTo(ConsentPolicy.SIGNAL);
+
+        var alone = ConsentPolicy.decide(signals, List.of(A), ConsentRules.BUILT_IN, NOON, "DE", false);
+        assertThat(alone.snapshot().allows(ConsentPurpose.MEASUREMENT)).isTrue();
+    }
+
+    @Test
+    void onlyTheListedSourcesRestOnTheServerSideBasis() {
+        ConsentRules listed = new ConsentRules(ConsentRules.BUILT_IN.regions(), ConsentRules.BUILT_IN.serverSide(),
+                List.of("crm-sync", "pos"));
+        assertThat(listed.serverSideSource("crm-sync", null, true)).isTrue();
+        assertThat(listed.serverSideSource("web-proxy", "pos", true)).isTrue();
+        assertThat(listed.serverSideSource("web-proxy", null, true)).isFalse();
+        assertThat(ConsentRules.BUILT_IN.serverSideSource("web-proxy", null, true)).isTrue();
+        assertThat(ConsentRules.BUILT_IN.serverSideSource(null, null, false)).isFalse();
+    }
+
     private static StoredSignal signal(UUID person, ConsentPurpose purpose, String state, Instant at) {
         return new StoredSignal(person, purpose, state, "consent_mode", "DE", at);
     }

@@ -52,4 +52,23 @@ class IdentityResolverTest {
         assertThat(decision.personId()).isEqualTo(NEW);
         assertThat(decision.toAttach()).isEmpty();
     }
+
+    @Test
+    void aNewEmailWithADeviceOfAnotherNamedPersonIsANewPersonAndTheDeviceStaysWhereItIs() {
+        IdentifierRef other = new IdentifierRef(IdentifierKind.EMAIL, "mk-b", Trust.VERIFIED);
+        var decision = IdentityResolver.resolve(List.of(other, DEVICE), Map.of(IdentifierKey.of(DEVICE), ALICE),
+                java.util.Set.of(ALICE), () -> NEW);
+        assertThat(decision.personId()).isEqualTo(NEW);
+        assertThat(decision.newPerson()).isTrue();
+        assertThat(decision.toAttach()).containsExactly(other);
+        assertThat(decision.otherPersons()).isEmpty();
+    }
+
+    @Test
+    void aNewEmailWithADeviceOfAnAnonymousPersonJoinsThatJourney() {
+        var decision = IdentityResolver.resolve(List.of(EMAIL, DEVICE), Map.of(IdentifierKey.of(DEVICE), BOB),
+                java.util.Set.of(), () -> NEW);
+        assertThat(decision.personId()).isEqualTo(BOB);
+        assertThat(decision.toAttach()).containsExactly(EMAIL);
+    }
 }

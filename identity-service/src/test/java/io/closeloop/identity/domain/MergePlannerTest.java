@@ -73,8 +73,25 @@ class MergePlannerTest {
                 profile(NEW, LATE, Set.of("e2"), Set.of(), IdentifierKind.EMAIL),
                 List.of(email("e1", Trust.VERIFIED), new IdentifierRef(IdentifierKind.DEVICE, "d1", Trust.VERIFIED)),
                 Map.of("d1", 4), GuardLimits.DEFAULTS);
-        assertThat(shared.blocked()).containsExactly(new MergePlanner.Blocked(NEW, MergePlanner.SHARED_DEVICE, true));
+        assertThat(shared.blocked()).containsExactly(new MergePlanner.Blocked(NEW, MergePlanner.WEAK_LINK, false));
         assertThat(shared.merges()).isEmpty();
+
+        var crowded = plan(OLD, profile(OLD, EARLY, Set.of("e1"), Set.of(), IdentifierKind.EMAIL),
+                new PersonProfile(NEW, LATE, Set.of(), Set.of(), PersonProfile.NONE),
+                List.of(email("e1", Trust.VERIFIED), new IdentifierRef(IdentifierKind.DEVICE, "d1", Trust.VERIFIED)),
+                Map.of("d1", 4), GuardLimits.DEFAULTS);
+        assertThat(crowded.blocked()).containsExactly(new MergePlanner.Blocked(NEW, MergePlanner.SHARED_DEVICE, true));
+    }
+
+    @Test
+    void aLinkMadeOnlyByWeakIdentifiersNeverMergesTwoNamedPersonsWhateverTheTrust() {
+        var devices = plan(OLD, profile(OLD, EARLY, Set.of("e1"), Set.of(), IdentifierKind.EMAIL),
+                new PersonProfile(NEW, LATE, Set.of(), Set.of(), PersonProfile.NONE, true),
+                List.of(new IdentifierRef(IdentifierKind.DEVICE, "d1", Trust.VERIFIED),
+                        new IdentifierRef(IdentifierKind.CLICK_ID, "g1", Trust.VERIFIED)),
+                Map.of("d1", 2), GuardLimits.DEFAULTS);
+        assertThat(devices.merges()).isEmpty();
+        assertThat(devices.blocked()).containsExactly(new MergePlanner.Blocked(NEW, MergePlanner.WEAK_LINK, false));
     }
 
     private static MergePlanner.Plan plan(UUID primary, PersonProfile a, PersonProfile b, List<IdentifierRef> ids,

@@ -60,9 +60,9 @@ class ConsentFlowTest {
     @OidcSecurity(claims = @Claim(key = "tenant", value = "consent-def"))
     void regionDefaultsDecideWebEventsAndASuppressedEventReachesNoDownstreamTopic() {
         String tenant = "consent-def";
-        UUID eu = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.DEVICE, unique("d"))),
+        UUID eu = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.EMAIL, unique("e"))),
                 Map.of("region", "DE"), null);
-        UUID us = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.DEVICE, unique("d"))),
+        UUID us = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.EMAIL, unique("e"))),
                 Map.of("region", "US-CA"), null);
         UUID server = flow.touch(tenant, TEN, List.of(email(unique("e"))));
 
@@ -106,12 +106,12 @@ class ConsentFlowTest {
                 .put("/api/v1/consent/defaults").then().statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("regions", "serverSide.measurement"));
 
-        UUID de = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.DEVICE, unique("d"))),
+        UUID de = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.EMAIL, unique("e"))),
                 Map.of("region", "DE"), null);
         assertThat(flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), de, TouchpointResolved.class).consent()
                 .basis()).isEqualTo("tenant_default");
         UUID server = flow.touch(tenant, TEN, List.of(email(unique("e"))));
-        UUID marker = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.DEVICE, unique("d"))),
+        UUID marker = flow.touch(tenant, TEN, List.of(Flow.asserted(IdentifierKind.EMAIL, unique("e"))),
                 Map.of("region", "DE-BE"), null);
         flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), marker, TouchpointResolved.class);
         assertThat(flow.all(Topics.TOUCHPOINTS_RESOLVED.name(), TouchpointResolved.class,
@@ -149,8 +149,11 @@ class ConsentFlowTest {
         flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), marker, TouchpointResolved.class);
         assertThat(flow.all(Topics.TOUCHPOINTS_RESOLVED.name(), TouchpointResolved.class,
                 t -> t.eventId().equals(after), Duration.ofSeconds(3))).isEmpty();
-        assertThat(flow.all(Topics.CONVERSIONS_RESOLVED.name(), ConversionResolved.class,
-                c -> c.eventId().equals(conversion), Duration.ofSeconds(2))).isEmpty();
+        ConversionResolved stillCounts = flow.resolved(Topics.CONVERSIONS_RESOLVED.name(), conversion,
+                ConversionResolved.class);
+        assertThat(stillCounts.personId()).isEqualTo(person);
+        assertThat(stillCounts.consent().purposes()).containsEntry(ConsentPurpose.MEASUREMENT, DENIED);
+        assertThat(stillCounts.consent().decidedAt()).isEqualTo(NOON);
     }
 
     @Test
