@@ -9,6 +9,7 @@ import io.closeloop.ingest.service.IngestService;
 import io.closeloop.ingest.domain.UploadJob;
 import io.closeloop.ingest.service.RowSources;
 import io.closeloop.ingest.service.UploadJobService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -43,12 +44,15 @@ public class EventResource {
     private final CurrentTenant tenant;
     private final UploadJobService uploads;
     private final IngestConfig config;
+    private final SecurityIdentity identity;
 
-    public EventResource(IngestService ingest, UploadJobService uploads, CurrentTenant tenant, IngestConfig config) {
+    public EventResource(IngestService ingest, UploadJobService uploads, CurrentTenant tenant, IngestConfig config,
+                         SecurityIdentity identity) {
         this.ingest = ingest;
         this.uploads = uploads;
         this.tenant = tenant;
         this.config = config;
+        this.identity = identity;
     }
 
     @POST
@@ -62,7 +66,7 @@ public class EventResource {
     @APIResponse(responseCode = "413", description = "The body is larger than a single event may be")
     public Response one(@PathParam("kind") String kind, InputStream body,
                         @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
-        IngestResult result = ingest.acceptOne(tenant.id(), kind,
+        IngestResult result = ingest.acceptOne(tenant.id(), SourceClient.of(identity), kind,
                 new LimitedInputStream(body, config.maxEventBytes()), idempotencyKey);
         return Response.accepted(result).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -81,7 +85,7 @@ public class EventResource {
     public BatchResult batch(@PathParam("kind") String kind, InputStream body,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
-        return ingest.acceptBatch(tenant.id(), kind, supported(contentType),
+        return ingest.acceptBatch(tenant.id(), SourceClient.of(identity), kind, supported(contentType),
                 new LimitedInputStream(body, config.maxBatchBytes()), idempotencyKey);
     }
 
@@ -98,7 +102,7 @@ public class EventResource {
     public Response upload(@PathParam("kind") String kind, InputStream body,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException, SQLException {
-        UploadJob job = uploads.submit(tenant.id(), kind, supported(contentType),
+        UploadJob job = uploads.submit(tenant.id(), SourceClient.of(identity), kind, supported(contentType),
                 new LimitedInputStream(body, config.maxUploadBytes()), idempotencyKey);
         return Response.accepted(UploadJobView.of(job)).type(MediaType.APPLICATION_JSON_TYPE)
                 .location(URI.create("/api/v1/uploads/" + job.jobId())).build();
