@@ -18,7 +18,8 @@ public record CallCenterOrderRequest(
         String agentId,
         @Schema(description = "A phone: hashed on arrival into a phone identifier; read in phoneRegion") String callerNumber,
         @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
-        @Schema(description = ContactFields.CHANGE, enumeration = {"value_changed", "refund"}) String change,
+        @Schema(description = ContactFields.CHANGE, enumeration = {"value_changed", "refund"},
+                examples = "refund") String change,
         @Schema(description = ContactFields.SOURCE_UPDATED_AT, examples = "2026-11-21T09:30:00Z")
         String sourceUpdatedAt,
         @Schema(description = "Hashed on arrival") String email,

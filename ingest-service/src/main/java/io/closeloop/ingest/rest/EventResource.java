@@ -60,7 +60,8 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(summary = "Accept one event of a kind (touchpoints, conversions, ...)")
-    @APIResponse(responseCode = "202", description = "Stored; status is accepted or duplicate")
+    @APIResponse(responseCode = "202", description = "Stored; status is accepted or duplicate; warnings name contact "
+            + "fields (an email or phone that could not be read) that were dropped while the event was kept")
     @APIResponse(responseCode = "400", description = "Invalid fields, named in the problem document")
     @APIResponse(responseCode = "404", description = "No such kind")
     @APIResponse(responseCode = "413", description = "The body is larger than a single event may be")
@@ -79,7 +80,8 @@ public class EventResource {
             description = "Each row is validated on its own; valid rows are stored and published, invalid rows are "
                     + "listed with row, field and reason. With an Idempotency-Key, rows without eventId get ids "
                     + "derived from the key and their row number, so re-sending the batch reports duplicates.")
-    @APIResponse(responseCode = "200", description = "Counts accepted, duplicate, rejected and the row errors")
+    @APIResponse(responseCode = "200", description = "Counts accepted, duplicate, rejected, the row errors and the "
+            + "warnings of stored rows (row, field, reason)")
     @APIResponse(responseCode = "400", description = "Nothing could be read (e.g. the body is not a JSON array)")
     @APIResponse(responseCode = "413", description = "Larger than a synchronous batch may be; use uploads")
     public BatchResult batch(@PathParam("kind") String kind, InputStream body,
