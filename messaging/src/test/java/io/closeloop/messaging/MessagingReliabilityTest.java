@@ -103,6 +103,30 @@ class MessagingReliabilityTest {
     }
 
     @Test
+    void theSameEventIdFromTwoTenantsHasAnEffectForEachAndRedeliveryPerTenantStillHasOne() throws Exception {
+        UUID event = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record("conversions.raw", event, "acme", conversionJson("acme"))).get();
+            producer.send(record("conversions.raw", event, "globex", conversionJson("globex"))).get();
+            producer.send(record("conversions.raw", event, "acme", conversionJson("acme"))).get();
+            producer.send(record("conversions.raw", event, "globex", conversionJson("globex"))).get();
+        }
+        await().atMost(WAIT).until(() -> count("select count(*) from effect where event_id = '" + event + "'") == 2);
+        // A later record of each tenant's key has its effect only after the redeliveries before it were handled.
+        UUID marker = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record("conversions.raw", marker, "acme", conversionJson("acme"))).get();
+            producer.send(record("conversions.raw", marker, "globex", conversionJson("globex"))).get();
+        }
+        await().atMost(WAIT).until(() -> count("select count(*) from effect where event_id = '" + marker + "'") == 2);
+
+        assertThat(count("select runs from effect where event_id = '" + event + "' and tenant = 'acme'")).isEqualTo(1);
+        assertThat(count("select runs from effect where event_id = '" + event + "' and tenant = 'globex'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from processed_message where event_id = '" + event + "'")).isEqualTo(2);
+    }
+
+    @Test
     void aPoisonRecordLandsOnItsDeadLetterTopicWithReasonAndOriginalHeaders() throws Exception {
         UUID poison = UUID.randomUUID();
         UUID wrongTenant = UUID.randomUUID();

@@ -9,10 +9,12 @@ import java.util.UUID;
  *
  * @param idBasis what ids of rows without eventId derive from (the upload's key or file hash)
  * @param errors  the first row errors, as JSON
+ * @param sourceClient the OIDC client that sent the upload (stamped on its events), or null
  */
 public record UploadJob(String tenant, UUID jobId, String kind, String contentType, String state, long bytesTotal,
                         long bytesRead, long rowsRead, long accepted, long duplicate, long rejected, String errors,
-                        String failure, String idBasis, Instant createdAt, Instant updatedAt) {
+                        String failure, String idBasis, Instant createdAt, Instant updatedAt,
+                        String sourceClient) {
 
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,11 +28,14 @@ public class RawEventRepository {
      */
     private static final String STORE = """
             with input as (
-                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    with ordinality as t(event_id, kind, occurred_at, topic, record_key, payload, headers, ord)
+                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::bigint[])
+                    with ordinality as t(event_id, kind, occurred_at, topic, record_key, payload, headers, seq, ord)
             ), stored as (
-                insert into raw_event (tenant, event_id, kind, occurred_at, topic, record_key, payload, headers)
-                select ?, event_id, kind, occurred_at::timestamptz, topic, record_key, payload, headers from input order by ord
+                insert into raw_event (tenant, event_id, kind, occurred_at, topic, record_key, payload, headers,
+                                       ingest_sequence)
+                select ?, event_id, kind, occurred_at::timestamptz, topic, record_key, payload, headers,
+                       coalesce(seq, nextval('raw_event_ingest_sequence')) from input order by ord
                 on conflict (tenant, event_id) do nothing
                 returning event_id
             ), queued as (
@@ -41,6 +45,9 @@ public class RawEventRepository {
             )
             select event_id from stored
             """;
+
+    private static final String NEXT_SEQUENCES =
+            "select nextval('raw_event_ingest_sequence') from generate_series(1, ?)";
 
     /** Same-tenant events in the range, in time order, back into the outbox with their original ids. */
     private static final String REPLAY = """
@@ -65,6 +72,7 @@ public class RawEventRepository {
         String[] keys = new String[n];
         String[] payloads = new String[n];
         String[] headers = new String[n];
+        Long[] sequences = new Long[n];
         for (int i = 0; i < n; i++) {
             RawEventRow row = rows.get(i);
             ids[i] = row.eventId();
@@ -75,6 +83,7 @@ public class RawEventRepository {
             keys[i] = row.key();
             payloads[i] = row.payload();
             headers[i] = row.headers();
+            sequences[i] = row.ingestSequence();
         }
         try (PreparedStatement statement = connection.prepareStatement(STORE)) {
             statement.setArray(1, connection.createArrayOf("uuid", ids));
@@ -84,8 +93,9 @@ public class RawEventRepository {
             statement.setArray(5, connection.createArrayOf("text", keys));
             statement.setArray(6, connection.createArrayOf("text", payloads));
             statement.setArray(7, connection.createArrayOf("text", headers));
-            statement.setString(8, tenant);
+            statement.setArray(8, connection.createArrayOf("bigint", sequences));
             statement.setString(9, tenant);
+            statement.setString(10, tenant);
             Set<UUID> stored = new HashSet<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -94,6 +104,21 @@ public class RawEventRepository {
             }
             return stored;
         }
+    }
+
+    /** {@code count} numbers of the ingest sequence, ascending, inside the caller's transaction. */
+    public long[] nextSequences(Connection connection, int count) throws SQLException {
+        long[] numbers = new long[count];
+        try (PreparedStatement statement = connection.prepareStatement(NEXT_SEQUENCES)) {
+            statement.setInt(1, count);
+            try (ResultSet result = statement.executeQuery()) {
+                for (int i = 0; i < count && result.next(); i++) {
+                    numbers[i] = result.getLong(1);
+                }
+            }
+        }
+        Arrays.sort(numbers);
+        return numbers;
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.UUID;
 public class UploadJobRepository {
 
     private static final String COLUMNS = "tenant, job_id, kind, content_type, state, bytes_total, bytes_read,"
-            + " rows_read, accepted, duplicate, rejected, errors, failure, id_basis, created_at, updated_at";
+            + " rows_read, accepted, duplicate, rejected, errors, failure, id_basis, created_at, updated_at, source_client";
 
     private final AgroalDataSource dataSource;
 
@@ -25,10 +25,11 @@ public class UploadJobRepository {
         this.dataSource = dataSource;
     }
 
-    public void create(String tenant, UUID jobId, String kind, String contentType, long bytesTotal, String idBasis)
-            throws SQLException {
-        update("insert into upload_job (tenant, job_id, kind, content_type, state, bytes_total, id_basis)"
-                + " values (?, ?, ?, ?, 'queued', ?, ?)", tenant, jobId, kind, contentType, bytesTotal, idBasis);
+    public void create(String tenant, UUID jobId, String kind, String contentType, long bytesTotal, String idBasis,
+                       String sourceClient) throws SQLException {
+        update("insert into upload_job (tenant, job_id, kind, content_type, state, bytes_total, id_basis,"
+                        + " source_client) values (?, ?, ?, ?, 'queued', ?, ?, ?)", tenant, jobId, kind, contentType,
+                bytesTotal, idBasis, sourceClient);
     }
 
     public void progress(String tenant, UUID jobId, String state, long bytesRead, long rowsRead, long accepted,
@@ -70,7 +71,8 @@ public class UploadJobRepository {
                 jobs.add(new UploadJob(rows.getString(1), rows.getObject(2, UUID.class), rows.getString(3),
                         rows.getString(4), rows.getString(5), rows.getLong(6), rows.getLong(7), rows.getLong(8),
                         rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getString(12), rows.getString(13),
-                        rows.getString(14), rows.getTimestamp(15).toInstant(), rows.getTimestamp(16).toInstant()));
+                        rows.getString(14), rows.getTimestamp(15).toInstant(), rows.getTimestamp(16).toInstant(),
+                        rows.getString(17)));
             }
             return jobs;
         }

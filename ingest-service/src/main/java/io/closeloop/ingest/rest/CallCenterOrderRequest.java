@@ -16,7 +16,12 @@ public record CallCenterOrderRequest(
         @Schema(required = true) MoneyFields value,
         @Schema(enumeration = {"completed", "cancelled"}, defaultValue = "completed") String status,
         String agentId,
-        @Schema(description = "Hashed on arrival into the caller identifier") String callerNumber,
+        @Schema(description = "A phone: hashed on arrival into a phone identifier; read in phoneRegion") String callerNumber,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
+        @Schema(description = ContactFields.CHANGE, enumeration = {"value_changed", "refund"},
+                examples = "refund") String change,
+        @Schema(description = ContactFields.SOURCE_UPDATED_AT, examples = "2026-11-21T09:30:00Z")
+        String sourceUpdatedAt,
         @Schema(description = "Hashed on arrival") String email,
         String crmContactId) implements HasEventId {
 }

@@ -13,8 +13,12 @@ public record CallRequest(
         String timeZone,
         @Schema(required = true, description = "The number dialled; looked up in the tenant's tracking-number pools",
                 examples = "+14155550100") String trackingNumber,
-        @Schema(description = "Hashed on arrival into the caller identifier", examples = "+14155552671")
+        @Schema(description = "ISO 3166 alpha-2 region the tracking number is read in when it has no country code "
+                + "(default: the tenant's)") String trackingNumberRegion,
+        @Schema(description = "A phone: hashed on arrival into a phone identifier, so it matches the person who gave "
+                + "that phone elsewhere; read in phoneRegion", examples = "+14155552671")
         String callerNumber,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
         @Schema(description = "Seconds, 0 or more", examples = "312") Integer durationSeconds,
         Boolean answered,
         @Schema(description = "The call-tracking system's id") String callId,

@@ -14,6 +14,7 @@ public record CodeRequest(
         @Schema(required = true, description = "Case-insensitive", examples = "SPRING25") String code,
         @Schema(description = "Hashed on arrival") String email,
         @Schema(description = "Hashed on arrival") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
         String anonymousId,
         String crmContactId,
         @Schema(description = "Where the code was scanned or redeemed (store, poster, ...)") String location,

@@ -15,6 +15,7 @@ public record ConsentRequest(
         String timeZone,
         @Schema(description = "Hashed on arrival") String email,
         @Schema(description = "Hashed on arrival") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
         String anonymousId,
         String crmContactId,
         @Schema(description = "ISO 3166 region, optionally with subdivision", examples = "US-CA") String region,

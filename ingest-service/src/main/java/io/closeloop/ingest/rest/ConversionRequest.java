@@ -16,6 +16,11 @@ public record ConversionRequest(
         @Schema(description = "Hashed on arrival; never stored or forwarded in clear") String email,
         @Schema(description = "Hashed on arrival (E.164, the tenant's phone region when no country code is given); "
                 + "never stored or forwarded in clear", examples = "+4915123456789") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
+        @Schema(description = ContactFields.CHANGE, enumeration = {"value_changed", "refund"},
+                examples = "refund") String change,
+        @Schema(description = ContactFields.SOURCE_UPDATED_AT, examples = "2026-11-21T09:30:00Z")
+        String sourceUpdatedAt,
         String anonymousId,
         String crmContactId,
         MoneyFields value,

@@ -20,6 +20,11 @@ public record CrmStageRequest(
         MoneyFields value,
         @Schema(description = "Hashed on arrival") String email,
         @Schema(description = "Hashed on arrival") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
+        @Schema(description = ContactFields.CHANGE, enumeration = {"value_changed", "refund"},
+                examples = "refund") String change,
+        @Schema(description = ContactFields.SOURCE_UPDATED_AT, examples = "2026-11-21T09:30:00Z")
+        String sourceUpdatedAt,
         String pipeline,
         @Schema(examples = "hubspot") String sourceSystem) implements HasEventId {
 }

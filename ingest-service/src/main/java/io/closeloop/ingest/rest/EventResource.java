@@ -9,6 +9,7 @@ import io.closeloop.ingest.service.IngestService;
 import io.closeloop.ingest.domain.UploadJob;
 import io.closeloop.ingest.service.RowSources;
 import io.closeloop.ingest.service.UploadJobService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -43,12 +44,15 @@ public class EventResource {
     private final CurrentTenant tenant;
     private final UploadJobService uploads;
     private final IngestConfig config;
+    private final SecurityIdentity identity;
 
-    public EventResource(IngestService ingest, UploadJobService uploads, CurrentTenant tenant, IngestConfig config) {
+    public EventResource(IngestService ingest, UploadJobService uploads, CurrentTenant tenant, IngestConfig config,
+                         SecurityIdentity identity) {
         this.ingest = ingest;
         this.uploads = uploads;
         this.tenant = tenant;
         this.config = config;
+        this.identity = identity;
     }
 
     @POST
@@ -56,13 +60,14 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(summary = "Accept one event of a kind (touchpoints, conversions, ...)")
-    @APIResponse(responseCode = "202", description = "Stored; status is accepted or duplicate")
+    @APIResponse(responseCode = "202", description = "Stored; status is accepted or duplicate; warnings name contact "
+            + "fields (an email or phone that could not be read) that were dropped while the event was kept")
     @APIResponse(responseCode = "400", description = "Invalid fields, named in the problem document")
     @APIResponse(responseCode = "404", description = "No such kind")
     @APIResponse(responseCode = "413", description = "The body is larger than a single event may be")
     public Response one(@PathParam("kind") String kind, InputStream body,
                         @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
-        IngestResult result = ingest.acceptOne(tenant.id(), kind,
+        IngestResult result = ingest.acceptOne(tenant.id(), SourceClient.of(identity), kind,
                 new LimitedInputStream(body, config.maxEventBytes()), idempotencyKey);
         return Response.accepted(result).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -75,13 +80,14 @@ public class EventResource {
             description = "Each row is validated on its own; valid rows are stored and published, invalid rows are "
                     + "listed with row, field and reason. With an Idempotency-Key, rows without eventId get ids "
                     + "derived from the key and their row number, so re-sending the batch reports duplicates.")
-    @APIResponse(responseCode = "200", description = "Counts accepted, duplicate, rejected and the row errors")
+    @APIResponse(responseCode = "200", description = "Counts accepted, duplicate, rejected, the row errors and the "
+            + "warnings of stored rows (row, field, reason)")
     @APIResponse(responseCode = "400", description = "Nothing could be read (e.g. the body is not a JSON array)")
     @APIResponse(responseCode = "413", description = "Larger than a synchronous batch may be; use uploads")
     public BatchResult batch(@PathParam("kind") String kind, InputStream body,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
-        return ingest.acceptBatch(tenant.id(), kind, supported(contentType),
+        return ingest.acceptBatch(tenant.id(), SourceClient.of(identity), kind, supported(contentType),
                 new LimitedInputStream(body, config.maxBatchBytes()), idempotencyKey);
     }
 
@@ -98,7 +104,7 @@ public class EventResource {
     public Response upload(@PathParam("kind") String kind, InputStream body,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException, SQLException {
-        UploadJob job = uploads.submit(tenant.id(), kind, supported(contentType),
+        UploadJob job = uploads.submit(tenant.id(), SourceClient.of(identity), kind, supported(contentType),
                 new LimitedInputStream(body, config.maxUploadBytes()), idempotencyKey);
         return Response.accepted(UploadJobView.of(job)).type(MediaType.APPLICATION_JSON_TYPE)
                 .location(URI.create("/api/v1/uploads/" + job.jobId())).build();

@@ -17,6 +17,7 @@ public record ExperimentRequest(
         String timeZone,
         @Schema(description = "Hashed on arrival") String email,
         @Schema(description = "Hashed on arrival") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
         String anonymousId,
         String crmContactId) implements HasEventId {
 }

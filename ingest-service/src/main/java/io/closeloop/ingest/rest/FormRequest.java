@@ -23,6 +23,7 @@ public record FormRequest(
         @Schema(description = "Device or cookie id") String anonymousId,
         @Schema(description = "Hashed on arrival") String email,
         @Schema(description = "Hashed on arrival (E.164)") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
         @Schema(description = "Hashed on arrival; a match feature") String firstName,
         @Schema(description = "Hashed on arrival; a match feature") String lastName,
         @Schema(description = "Hashed on arrival; a match feature") String company,

@@ -16,6 +16,7 @@ public record MessageClickRequest(
         @Schema(description = "The sending system's message id") String messageId,
         @Schema(required = true, description = "Email address (email clicks) or phone number (SMS clicks)")
         String recipient,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
         @Schema(description = "The URL clicked") String link,
         @Schema(description = "Default the sending system, e.g. newsletter") String source) implements HasEventId {
 }

@@ -20,5 +20,10 @@ public record PosSaleRequest(
         String registerId,
         @Schema(description = "Hashed on arrival") String email,
         @Schema(description = "Hashed on arrival") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
+        @Schema(description = ContactFields.CHANGE, enumeration = {"value_changed", "refund"},
+                examples = "refund") String change,
+        @Schema(description = ContactFields.SOURCE_UPDATED_AT, examples = "2026-11-21T09:30:00Z")
+        String sourceUpdatedAt,
         @Schema(description = "Loyalty or CRM id") String crmContactId) implements HasEventId {
 }

@@ -18,6 +18,7 @@ public record TouchpointRequest(
         @Schema(description = "Hashed on arrival; never stored or forwarded in clear") String email,
         @Schema(description = "Hashed on arrival (E.164, the tenant's phone region when no country code is given); "
                 + "never stored or forwarded in clear", examples = "+4915123456789") String phone,
+        @Schema(description = ContactFields.PHONE_REGION, examples = "GB") String phoneRegion,
         @Schema(description = "Device or cookie id") String anonymousId,
         String crmContactId,
         UtmFields utm,

@@ -10,11 +10,13 @@ public final class BatchProgress {
 
     private final int maxErrors;
     private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> warnings = new ArrayList<>();
     private long rows;
     private long accepted;
     private long duplicate;
     private long rejected;
     private boolean errorsTruncated;
+    private boolean warningsTruncated;
 
     public BatchProgress(int maxErrors) {
         this.maxErrors = maxErrors;
@@ -44,11 +46,23 @@ public final class BatchProgress {
         }
     }
 
+    /** What a stored row left out (an unusable email or phone); the warnings get the row number. */
+    void warned(long row, List<FieldError> rowWarnings) {
+        for (FieldError warning : rowWarnings) {
+            if (warnings.size() < maxErrors) {
+                warnings.add(new FieldError(warning.field(), row, warning.reason()));
+            } else {
+                warningsTruncated = true;
+            }
+        }
+    }
+
     public long rows() {
         return rows;
     }
 
     public BatchResult result() {
-        return new BatchResult(rows, accepted, duplicate, rejected, List.copyOf(errors), errorsTruncated);
+        return new BatchResult(rows, accepted, duplicate, rejected, List.copyOf(errors), errorsTruncated,
+                List.copyOf(warnings), warningsTruncated);
     }
 }

@@ -28,17 +28,21 @@ public class BookedJobKind extends TypedKind<BookedJobRequest> {
         Money value = EventFields.money(violations, "value", request.value());
         OfflineConversion.requireValueIf(violations, type, value, request.value() != null);
         String status = SaleStatus.of(violations, request.status());
+        ConversionLifecycle lifecycle = ConversionLifecycle.read(violations, request.change(),
+                request.sourceUpdatedAt(), value, request.value() != null, request.timeZone(), context);
         String jobType = ConfigFields.key(violations, "jobType", request.jobType());
         LocalDate scheduled = ConfigFields.day(violations, "scheduledFor", request.scheduledFor(), false);
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId());
         violations.throwIfAny();
         return new OfflineConversion(jobId, status)
                 .attribute("job_type", jobType)
                 .attribute("scheduled_for", scheduled)
                 .sourceSystem("booking")
+                .lifecycle(lifecycle)
                 .prepare(context, eventId, type, time, value, ids);
     }
 }

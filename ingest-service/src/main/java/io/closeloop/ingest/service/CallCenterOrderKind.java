@@ -29,15 +29,19 @@ public class CallCenterOrderKind extends TypedKind<CallCenterOrderRequest> {
         }
         Money value = EventFields.money(violations, "value", request.value());
         String status = SaleStatus.of(violations, request.status());
+        ConversionLifecycle lifecycle = ConversionLifecycle.read(violations, request.change(),
+                request.sourceUpdatedAt(), value, request.value() != null, request.timeZone(), context);
         violations.maxLength("agentId", request.agentId(), 200);
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
-                .phone(IdentifierKind.CALLER, "callerNumber", request.callerNumber(), context.settings().phoneRegion)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
+                .phone("callerNumber", request.callerNumber())
                 .email(request.email())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId());
         violations.throwIfAny();
         return new OfflineConversion(orderId, status)
                 .attribute("agent_id", request.agentId())
                 .sourceSystem("call_center")
+                .lifecycle(lifecycle)
                 .prepare(context, eventId, type, time, value, ids);
     }
 }

@@ -29,18 +29,25 @@ public class CallKind extends TypedKind<CallRequest> {
     public Prepared prepare(CallRequest request, UUID eventId, TenantContext context) {
         Violations violations = new Violations();
         EventTime time = time(violations, request.occurredAt(), request.timeZone(), context);
-        String region = context.settings().phoneRegion;
+        IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion);
+        // The tracking number is the tenant's own line: its region is the tenant's unless the call names another.
+        String region = ids.regionOf("trackingNumberRegion", request.trackingNumberRegion(),
+                context.settings().phoneRegion);
         String dialled = violations.required("trackingNumber", request.trackingNumber());
         Optional<String> number = dialled == null ? Optional.empty() : PhoneNormalizer.toE164(dialled, region);
         if (dialled != null && number.isEmpty()) {
-            violations.add("trackingNumber", "is not a valid phone number for region " + region);
+            violations.add("trackingNumber", region == null
+                    ? "is not a valid phone number in international notation (+ and the country code)"
+                    : "is not a valid phone number for region " + region
+                            + " (send trackingNumberRegion, or + and the country code)");
         }
         if (request.durationSeconds() != null && request.durationSeconds() < 0) {
             violations.add("durationSeconds", "must not be negative");
         }
         violations.maxLength("callId", request.callId(), 200);
-        IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
-                .phone(IdentifierKind.CALLER, "callerNumber", request.callerNumber(), region)
+        // A caller's number is a phone: it reaches the person who gave that phone on a form.
+        ids.phone("callerNumber", request.callerNumber())
                 .email(request.email())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId());
         violations.throwIfAny();

@@ -37,8 +37,9 @@ abstract class CodeKind extends TypedKind<CodeRequest> {
         violations.maxLength("location", request.location(), 200);
         violations.maxLength("orderId", request.orderId(), 200);
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId());
         violations.throwIfAny();

@@ -2,7 +2,6 @@ package io.closeloop.ingest.service;
 
 import io.closeloop.contracts.ComplianceRequest;
 import io.closeloop.contracts.IdentifierKind;
-import io.closeloop.ingest.domain.PhoneNormalizer;
 import io.closeloop.ingest.repository.ComplianceRequestRepository;
 import io.closeloop.ingest.rest.ComplianceRequestFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,15 +45,16 @@ public class ComplianceService {
         clickIds.keySet().stream().filter(name -> !TouchpointKind.CLICK_IDS.contains(name))
                 .forEach(name -> violations.add("clickIds." + name, "unknown click id"));
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .strict()
+                .inRegion(null, context.settings().phoneRegion)
                 .email(fields.email())
-                .phone(fields.phone(), context.settings().phoneRegion)
+                .phone(fields.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", fields.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", fields.anonymousId())
                 .clickIds(clickIds);
-        if (fields.phone() != null
-                && PhoneNormalizer.toE164(fields.phone(), context.settings().phoneRegion).isPresent()) {
-            // The same number may have reached ingest as a caller; its key is the phone's, under its own kind.
-            ids.phone(IdentifierKind.CALLER, "phone", fields.phone(), context.settings().phoneRegion);
+        if (fields.phone() != null) {
+            // Callers were a kind of their own before they became phones: what was stored under it is found too.
+            ids.formerCallerKey(fields.phone());
         }
         LinkedHashSet<UUID> persons = new LinkedHashSet<>();
         if (fields.personId() != null) {

@@ -57,20 +57,21 @@ public class ConsentKind extends TypedKind<ConsentRequest> {
                 context.clock().instant(), ids.identifiers(), region, source,
                 ConsentSignals.purposes(consentMode, request.gpc(), usNat), request.gpp());
         return new Prepared(eventId, "consent", signal.occurredAt(), Topics.CONSENTS_RAW,
-                Keys.raw(context.tenant(), signal.identifiers(), eventId), signal);
+                Keys.raw(context.tenant(), signal.identifiers(), eventId), signal).withWarnings(ids.warnings());
     }
 
     private static IdentifierSet identifiers(Violations violations, TenantContext context, ConsentRequest request) {
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId());
         if (request.email() == null && request.phone() == null && request.crmContactId() == null
                 && request.anonymousId() == null) {
             violations.add("anonymousId", "a consent signal needs a person: email, phone, crmContactId or anonymousId");
         }
-        return ids;
+        return ids.requireOne();
     }
 
     private static Map<ConsentPurpose, String> consentMode(Violations violations, ConsentModeFields fields) {

@@ -63,9 +63,12 @@ public class ConversionKind implements EventKind<ConversionRequest> {
         EventTime time = EventFields.time(violations, request.occurredAt(), request.timeZone(), context,
                 config.futureTolerance());
         Money value = EventFields.money(violations, "value", request.value());
+        ConversionLifecycle lifecycle = ConversionLifecycle.read(violations, request.change(),
+                request.sourceUpdatedAt(), value, request.value() != null, request.timeZone(), context);
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId());
         violations.throwIfAny();
@@ -73,8 +76,8 @@ public class ConversionKind implements EventKind<ConversionRequest> {
         ConversionRaw conversion = new ConversionRaw(tenant, eventId, conversionId, type.toLowerCase(Locale.ROOT),
                 status, time.instant(), time.sourceZone(), context.clock().instant(), value, request.sourceSystem(),
                 ids.identifiers(), ids.exportHashes(), OfflineConversion.baseValue(context, value, time), null, null,
-                null);
+                null, lifecycle.change(), lifecycle.sourceUpdatedAt(), null);
         return new Prepared(eventId, "conversion", conversion.occurredAt(), Topics.CONVERSIONS_RAW,
-                Keys.raw(tenant, conversion.identifiers(), eventId), conversion);
+                Keys.raw(tenant, conversion.identifiers(), eventId), conversion).withWarnings(ids.warnings());
     }
 }

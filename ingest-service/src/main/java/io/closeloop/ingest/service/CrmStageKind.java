@@ -45,13 +45,16 @@ public class CrmStageKind extends TypedKind<CrmStageRequest> {
             violations.add("value", "is required when the stage is won");
         }
         OfflineConversion.requireValueIf(violations, type, value, request.value() != null);
+        ConversionLifecycle lifecycle = ConversionLifecycle.read(violations, request.change(),
+                request.sourceUpdatedAt(), value, request.value() != null, request.timeZone(), context);
         List<String> contacts = request.contactIds() == null ? List.of() : request.contactIds();
         if (contacts.size() > MAX_CONTACTS) {
             violations.add("contactIds", "at most " + MAX_CONTACTS + " contacts");
         }
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion);
+                .phone(request.phone());
         IdentifierSet accounts = new IdentifierSet(context.hasher(), violations);
         for (int i = 0; i < contacts.size(); i++) {
             accounts.id(IdentifierKind.CRM_CONTACT, "contactIds[" + i + "]", contacts.get(i));
@@ -68,6 +71,7 @@ public class CrmStageKind extends TypedKind<CrmStageRequest> {
                 .attribute("pipeline", request.pipeline())
                 .accountIdentifiers(accounts.identifiers())
                 .sourceSystem(request.sourceSystem() == null ? "crm" : request.sourceSystem())
+                .lifecycle(lifecycle)
                 .prepare(context, eventId, type, time, value, ids);
     }
 }

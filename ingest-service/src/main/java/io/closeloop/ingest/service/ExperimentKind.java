@@ -38,19 +38,22 @@ public class ExperimentKind extends TypedKind<ExperimentRequest> {
         }
         EventTime time = time(violations, request.occurredAt(), request.timeZone(), context);
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId());
         if (request.email() == null && request.phone() == null && request.crmContactId() == null
                 && request.anonymousId() == null) {
             violations.add("email", "an assignment needs a person: email, phone, crmContactId or anonymousId");
         }
+        ids.requireOne();
         violations.throwIfAny();
         ExperimentAssignment assignment = new ExperimentAssignment(context.tenant(), eventId, experiment, campaign,
                 channel, arm.toLowerCase(Locale.ROOT), time.instant(), time.sourceZone(), context.clock().instant(),
                 ids.identifiers());
         return new Prepared(eventId, "experiment", assignment.assignedAt(), Topics.EXPERIMENTS_RAW,
-                Keys.raw(context.tenant(), assignment.identifiers(), eventId), assignment);
+                Keys.raw(context.tenant(), assignment.identifiers(), eventId), assignment)
+                .withWarnings(ids.warnings());
     }
 }

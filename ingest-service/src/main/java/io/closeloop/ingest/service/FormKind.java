@@ -45,13 +45,15 @@ public class FormKind extends TypedKind<FormRequest> {
             clickIds.putAll(request.clickIds());
         }
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId())
                 .clickIds(clickIds);
         if (request.email() == null && request.phone() == null) {
             violations.add("email", "a form needs an email or a phone");
         }
+        ids.requireOne();
         violations.throwIfAny();
         return new Touch("form")
                 .utm(utm(request.utm(), page.utm()))

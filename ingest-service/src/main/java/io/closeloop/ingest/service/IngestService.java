@@ -37,13 +37,13 @@ public class IngestService {
     }
 
     /** One JSON event; bad input throws (answered 400), a duplicate is a normal outcome. */
-    public IngestResult acceptOne(String tenant, String kindName, InputStream body, String idempotencyKey)
-            throws IOException {
-        return one(kinds.get(kindName), tenant, body, idempotencyKey);
+    public IngestResult acceptOne(String tenant, String sourceClient, String kindName, InputStream body,
+                                  String idempotencyKey) throws IOException {
+        return one(kinds.get(kindName), tenant, sourceClient, body, idempotencyKey);
     }
 
-    private <R> IngestResult one(EventKind<R> kind, String tenant, InputStream body, String idempotencyKey)
-            throws IOException {
+    private <R> IngestResult one(EventKind<R> kind, String tenant, String sourceClient, InputStream body,
+                                 String idempotencyKey) throws IOException {
         R request;
         try (JsonParser parser = readers.mapper().createParser(body)) {
             if (parser.nextToken() == null) {
@@ -51,30 +51,32 @@ public class IngestService {
             }
             request = readers.reader(kind.requestType()).readValue(parser);
         }
-        TenantContext context = contexts.load(tenant);
+        TenantContext context = contexts.load(tenant, sourceClient);
         UUID eventId = RowIds.single(tenant, kind.requestedEventId(request), idempotencyKey);
-        Prepared prepared = kind.prepare(request, eventId, context);
-        Set<UUID> stored = writePath.store(tenant, List.of(WritePath.row(prepared)));
-        return new IngestResult(eventId, stored.isEmpty() ? IngestResult.DUPLICATE : IngestResult.ACCEPTED);
+        Prepared prepared = writePath.prepare(kind, request, eventId, context);
+        Set<UUID> stored = writePath.store(context, List.of(prepared));
+        return new IngestResult(eventId, stored.isEmpty() ? IngestResult.DUPLICATE : IngestResult.ACCEPTED,
+                prepared.warnings());
     }
 
     /**
      * Many events in one body ({@link RowSources#TYPES}), each row validated on its own. Rows without an event id
      * get one derived from the Idempotency-Key and their row number, so a re-sent batch counts as duplicates.
      */
-    public BatchResult acceptBatch(String tenant, String kindName, String type, InputStream body,
+    public BatchResult acceptBatch(String tenant, String sourceClient, String kindName, String type, InputStream body,
                                    String idempotencyKey) throws IOException {
         EventKind<?> kind = kinds.get(kindName);
         BatchProgress progress = new BatchProgress(config.maxErrors());
-        run(kind, tenant, type, body, RowIds.forBatch(tenant, kind.name(), idempotencyKey), progress, WritePath.ChunkListener.NONE);
+        run(kind, tenant, sourceClient, type, body, RowIds.forBatch(tenant, kind.name(), idempotencyKey), progress,
+                WritePath.ChunkListener.NONE);
         return progress.result();
     }
 
     /** Reads {@code body} as rows of {@code kind} and stores them chunk by chunk. */
-    <R> void run(EventKind<R> kind, String tenant, String type, InputStream body, RowIds ids, BatchProgress progress,
-                 WritePath.ChunkListener listener) throws IOException {
+    <R> void run(EventKind<R> kind, String tenant, String sourceClient, String type, InputStream body, RowIds ids,
+                 BatchProgress progress, WritePath.ChunkListener listener) throws IOException {
         try (RowSource<R> rows = sources.open(kind, type, body)) {
-            writePath.run(kind, contexts.load(tenant), rows, ids, progress, listener);
+            writePath.run(kind, contexts.load(tenant, sourceClient), rows, ids, progress, listener);
         }
     }
 }

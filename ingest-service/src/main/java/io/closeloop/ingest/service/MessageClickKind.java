@@ -29,9 +29,11 @@ abstract class MessageClickKind extends TypedKind<MessageClickRequest> {
         String source = ConfigFields.key(violations, "source", request.source());
         violations.maxLength("messageId", request.messageId(), 200);
         violations.maxLength("link", request.link(), TouchpointKind.MAX_URL_LENGTH);
-        IdentifierSet ids = new IdentifierSet(context.hasher(), violations);
+        IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion);
         if (violations.required("recipient", request.recipient()) != null) {
             recipient(ids, request.recipient(), context);
+            ids.requireOne();
         }
         violations.throwIfAny();
         return new Touch(touchType)

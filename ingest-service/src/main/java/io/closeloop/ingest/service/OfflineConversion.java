@@ -29,6 +29,7 @@ final class OfflineConversion {
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private List<IdentifierRef> accountIdentifiers;
     private String sourceSystem;
+    private ConversionLifecycle lifecycle = ConversionLifecycle.NONE;
 
     OfflineConversion(String conversionId, String status) {
         this.conversionId = conversionId;
@@ -49,6 +50,11 @@ final class OfflineConversion {
 
     OfflineConversion sourceSystem(String system) {
         this.sourceSystem = system;
+        return this;
+    }
+
+    OfflineConversion lifecycle(ConversionLifecycle value) {
+        this.lifecycle = value;
         return this;
     }
 
@@ -92,8 +98,10 @@ final class OfflineConversion {
         attribute("lookback_days", type.defaultLookbackDays());
         ConversionRaw conversion = new ConversionRaw(context.tenant(), eventId, conversionId, type.name(), status,
                 time.instant(), time.sourceZone(), context.clock().instant(), value, sourceSystem, ids.identifiers(),
-                ids.exportHashes(), baseValue, accountIdentifiers, Map.copyOf(attributes), null);
+                ids.exportHashes(), baseValue, accountIdentifiers, Map.copyOf(attributes), null, lifecycle.change(),
+                lifecycle.sourceUpdatedAt(), null);
         return new Prepared(eventId, "conversion", conversion.occurredAt(), Topics.CONVERSIONS_RAW,
-                Keys.raw(context.tenant(), conversion.identifiers(), eventId), conversion);
+                Keys.raw(context.tenant(), conversion.identifiers(), eventId), conversion)
+                .withWarnings(ids.warnings());
     }
 }

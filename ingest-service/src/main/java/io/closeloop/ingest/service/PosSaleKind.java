@@ -29,17 +29,21 @@ public class PosSaleKind extends TypedKind<PosSaleRequest> {
         }
         Money value = EventFields.money(violations, "value", request.value());
         String status = SaleStatus.of(violations, request.status());
+        ConversionLifecycle lifecycle = ConversionLifecycle.read(violations, request.change(),
+                request.sourceUpdatedAt(), value, request.value() != null, request.timeZone(), context);
         violations.maxLength("storeId", request.storeId(), 200);
         violations.maxLength("registerId", request.registerId(), 200);
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId());
         violations.throwIfAny();
         return new OfflineConversion(orderId, status)
                 .attribute("store_id", request.storeId())
                 .attribute("register_id", request.registerId())
                 .sourceSystem("pos")
+                .lifecycle(lifecycle)
                 .prepare(context, eventId, type, time, value, ids);
     }
 }

@@ -1,6 +1,5 @@
 package io.closeloop.ingest.service;
 
-import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.ingest.config.IngestConfig;
 import jakarta.inject.Singleton;
 
@@ -14,6 +13,6 @@ public class SmsClickKind extends MessageClickKind {
 
     @Override
     void recipient(IdentifierSet ids, String recipient, TenantContext context) {
-        ids.phone(IdentifierKind.PHONE, "recipient", recipient, context.settings().phoneRegion);
+        ids.phone("recipient", recipient);
     }
 }

@@ -14,20 +14,23 @@ public final class TenantContext {
     private final TenantSettingsEntity settings;
     private final Clock clock;
     private final Supplier<CollectionConfig> configLoader;
+    private final String sourceClient;
     private CollectionConfig config;
 
     public TenantContext(String tenant, IdentifierHasher hasher, TenantSettingsEntity settings, Clock clock) {
-        this(tenant, hasher, settings, clock, () -> CollectionConfig.EMPTY);
+        this(tenant, hasher, settings, clock, () -> CollectionConfig.EMPTY, null);
     }
 
     /** @param configLoader reads the collection config the first time a kind asks for it, then never again */
+    /** @param sourceClient the OIDC client that sent the events (stamped on them), or null */
     public TenantContext(String tenant, IdentifierHasher hasher, TenantSettingsEntity settings, Clock clock,
-                         Supplier<CollectionConfig> configLoader) {
+                         Supplier<CollectionConfig> configLoader, String sourceClient) {
         this.tenant = tenant;
         this.hasher = hasher;
         this.settings = settings;
         this.clock = clock;
         this.configLoader = configLoader;
+        this.sourceClient = sourceClient;
     }
 
     /**
@@ -55,5 +58,9 @@ public final class TenantContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    public String sourceClient() {
+        return sourceClient;
     }
 }

@@ -28,12 +28,18 @@ public class TenantContextLoader {
     }
 
     public TenantContext load(String tenant) {
+        return load(tenant, null);
+    }
+
+    /** @param sourceClient the OIDC client sending the events, or null */
+    public TenantContext load(String tenant, String sourceClient) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 TenantContext context = new TenantContext(tenant,
                         new IdentifierHasher(repository.secret(connection, tenant)),
-                        repository.settings(connection, tenant), clock, () -> configs.load(tenant));
+                        repository.settings(connection, tenant), clock, () -> configs.load(tenant),
+                        sourceClient);
                 connection.commit();
                 return context;
             } catch (SQLException | RuntimeException e) {

@@ -68,6 +68,6 @@ final class Touch {
                 context.clock().instant(), group, utm, clickIds, landingPage, referrer, ids.identifiers(),
                 ids.exportHashes(), Map.copyOf(attributes), matchFeatures);
         return new Prepared(eventId, "touchpoint", touch.occurredAt(), Topics.TOUCHPOINTS_RAW,
-                Keys.raw(context.tenant(), touch.identifiers(), eventId), touch);
+                Keys.raw(context.tenant(), touch.identifiers(), eventId), touch).withWarnings(ids.warnings());
     }
 }

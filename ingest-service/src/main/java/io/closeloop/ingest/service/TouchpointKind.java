@@ -83,8 +83,9 @@ public class TouchpointKind implements EventKind<TouchpointRequest> {
         });
         clickIds.putAll(given);
         IdentifierSet ids = new IdentifierSet(context.hasher(), violations)
+                .inRegion(request.phoneRegion(), context.settings().phoneRegion)
                 .email(request.email())
-                .phone(request.phone(), context.settings().phoneRegion)
+                .phone(request.phone())
                 .id(IdentifierKind.CRM_CONTACT, "crmContactId", request.crmContactId())
                 .id(IdentifierKind.DEVICE, "anonymousId", request.anonymousId())
                 .clickIds(clickIds);
@@ -101,7 +102,7 @@ public class TouchpointKind implements EventKind<TouchpointRequest> {
                 context.clock().instant(), channel, utm, clickIds, request.landingPage(), request.referrer(),
                 ids.identifiers(), ids.exportHashes());
         return new Prepared(eventId, "touchpoint", touch.occurredAt(), Topics.TOUCHPOINTS_RAW,
-                Keys.raw(tenant, touch.identifiers(), eventId), touch);
+                Keys.raw(tenant, touch.identifiers(), eventId), touch).withWarnings(ids.warnings());
     }
 
     private static Utm utm(UtmFields fields, UtmParameters fromLandingPage) {

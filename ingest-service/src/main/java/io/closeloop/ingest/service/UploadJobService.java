@@ -77,8 +77,8 @@ public class UploadJobService {
     }
 
     /** Spools the body and queues its job; the job's rows are read after this returns. */
-    public UploadJob submit(String tenant, String kindName, String type, InputStream body, String idempotencyKey)
-            throws IOException, SQLException {
+    public UploadJob submit(String tenant, String sourceClient, String kindName, String type, InputStream body,
+                            String idempotencyKey) throws IOException, SQLException {
         EventKind<?> kind = kinds.get(kindName);
         UUID jobId = UUID.randomUUID();
         Path file = spool(jobId);
@@ -96,7 +96,7 @@ public class UploadJobService {
         }
         String basis = RowIds.forUpload(tenant, kind.name(), idempotencyKey,
                 HexFormat.of().formatHex(sha256.digest())).basis();
-        jobs.create(tenant, jobId, kind.name(), type, size, basis);
+        jobs.create(tenant, jobId, kind.name(), type, size, basis, sourceClient);
         UploadJob job = jobs.find(tenant, jobId).orElseThrow();
         workers.submit(() -> run(job));
         return job;
@@ -112,7 +112,8 @@ public class UploadJobService {
         Path file = spool(job.jobId());
         try (LimitedInputStream in = new LimitedInputStream(Files.newInputStream(file), Long.MAX_VALUE)) {
             record(job, UploadJob.RUNNING, 0, progress);
-            ingest.run(kind, job.tenant(), job.contentType(), in, new RowIds(job.tenant(), job.idBasis()), progress,
+            ingest.run(kind, job.tenant(), job.sourceClient(), job.contentType(), in,
+                    new RowIds(job.tenant(), job.idBasis()), progress,
                     chunk -> record(job, UploadJob.RUNNING, in.count(), chunk));
             record(job, UploadJob.COMPLETED, in.count(), progress);
             Files.deleteIfExists(file);

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ public class WritePath {
     private final Timer reading;
     private final Timer preparing;
     private final Timer storing;
+    private final MeterRegistry registry;
 
     public WritePath(AgroalDataSource dataSource, RawEventRepository rawEvents, IngestConfig config,
                      MeterRegistry registry) {
@@ -48,6 +50,7 @@ public class WritePath {
         this.reading = phase(registry, "read");
         this.preparing = phase(registry, "prepare");
         this.storing = phase(registry, "store");
+        this.registry = registry;
     }
 
     private static Timer phase(MeterRegistry registry, String phase) {
@@ -81,14 +84,14 @@ public class WritePath {
                 chunk.add(pending);
             }
             if (chunk.size() >= config.chunkSize()) {
-                storeChunk(context.tenant(), chunk, progress);
+                storeChunk(context, chunk, progress);
                 chunk.clear();
                 listener.afterChunk(progress);
                 mark = System.nanoTime();
             }
         }
         if (!chunk.isEmpty()) {
-            storeChunk(context.tenant(), chunk, progress);
+            storeChunk(context, chunk, progress);
         }
         listener.afterChunk(progress);
     }
@@ -107,7 +110,7 @@ public class WritePath {
         }
         try {
             UUID eventId = ids.idFor(row.number(), kind.requestedEventId(row.request()));
-            return new Pending(row.number(), kind.prepare(row.request(), eventId, context));
+            return new Pending(row.number(), prepare(kind, row.request(), eventId, context));
         } catch (InvalidInputException e) {
             progress.rejected(row.number(), e.errors());
         } catch (RuntimeException e) {
@@ -117,23 +120,37 @@ public class WritePath {
         return null;
     }
 
-    private void storeChunk(String tenant, List<Pending> chunk, BatchProgress progress) {
-        List<RawEventRow> rows = new ArrayList<>(chunk.size());
+    /**
+     * Validates one request and stamps what ingest adds itself (the source client); counts the contact fields
+     * that had to be dropped.
+     */
+    public <R> Prepared prepare(EventKind<R> kind, R request, UUID eventId, TenantContext context) {
+        Prepared prepared = EventStamps.sourceClient(kind.prepare(request, eventId, context), context.sourceClient());
+        for (FieldError warning : prepared.warnings()) {
+            registry.counter("closeloop.ingest.identifiers.dropped", "kind", kind.name(), "field", warning.field())
+                    .increment();
+        }
+        return prepared;
+    }
+
+    private void storeChunk(TenantContext context, List<Pending> chunk, BatchProgress progress) {
+        List<Prepared> rows = new ArrayList<>(chunk.size());
         Set<UUID> inChunk = new HashSet<>();
         long repeated = 0;
         for (Pending pending : chunk) {
             if (inChunk.add(pending.prepared().eventId())) {
-                rows.add(row(pending.prepared()));
+                rows.add(pending.prepared());
             } else {
                 repeated++;
             }
         }
         long began = System.nanoTime();
         try {
-            int stored = store(tenant, rows).size();
+            int stored = store(context, rows).size();
             lap(storing, began);
             progress.accepted(stored);
             progress.duplicate(rows.size() - stored + repeated);
+            chunk.forEach(pending -> progress.warned(pending.row(), pending.prepared().warnings()));
         } catch (StoreUnavailableException e) {
             LOG.warnf(e.getCause(), "a chunk of %d rows (rows %d to %d) was not stored", chunk.size(),
                     chunk.get(0).row(), chunk.get(chunk.size() - 1).row());
@@ -145,16 +162,29 @@ public class WritePath {
     }
 
     /**
-     * Stores rows with distinct event ids in one transaction.
+     * Stores events with distinct event ids in one transaction; conversions publish the ingest sequence they are
+     * stored with.
      *
      * @return the ids that were new; the others were known already (duplicates)
      * @throws StoreUnavailableException when the transaction failed; then nothing of it was stored
      */
-    public Set<UUID> store(String tenant, List<RawEventRow> rows) {
+    public Set<UUID> store(TenantContext context, List<Prepared> events) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Set<UUID> stored = rawEvents.store(connection, tenant, rows);
+                int sequenced = (int) events.stream().filter(EventStamps::sequenced).count();
+                long[] sequences = sequenced == 0 ? new long[0] : rawEvents.nextSequences(connection, sequenced);
+                List<RawEventRow> rows = new ArrayList<>(events.size());
+                int next = 0;
+                for (Prepared event : events) {
+                    if (EventStamps.sequenced(event)) {
+                        long sequence = sequences[next++];
+                        rows.add(row(EventStamps.withSequence(event, sequence), sequence, context.sourceClient()));
+                    } else {
+                        rows.add(row(event, null, context.sourceClient()));
+                    }
+                }
+                Set<UUID> stored = rawEvents.store(connection, context.tenant(), rows);
                 connection.commit();
                 return stored;
             } catch (SQLException | RuntimeException e) {
@@ -166,9 +196,12 @@ public class WritePath {
         }
     }
 
-    static RawEventRow row(Prepared prepared) {
-        String headers = Json.write(Outbox.headers(prepared.topic(), prepared.value().tenant(), prepared.eventId()));
+    private static RawEventRow row(Prepared prepared, Long sequence, String sourceClient) {
+        Map<String, String> headers = Outbox.headers(prepared.topic(), prepared.value().tenant(), prepared.eventId());
+        if (sourceClient != null) {
+            headers.put(EventStamps.SOURCE_CLIENT_HEADER, sourceClient);
+        }
         return new RawEventRow(prepared.eventId(), prepared.rawKind(), prepared.occurredAt(), prepared.topic().name(),
-                prepared.key(), Json.write(prepared.value()), headers);
+                prepared.key(), Json.write(prepared.value()), Json.write(headers), sequence);
     }
 }

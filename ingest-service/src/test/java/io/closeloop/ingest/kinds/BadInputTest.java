@@ -57,7 +57,18 @@ class BadInputTest {
             pos-sales | {"orderId":"o","conversionType":"store_sale","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":1,"currency":"XYZ"}} | value.currency
             pos-sales | {"orderId":"o","conversionType":"store_sale","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":-1,"currency":"EUR"}} | value.amountMinor
             pos-sales | {"orderId":"o","conversionType":"store_sale","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":1,"currency":"EUR"},"status":"refunded"} | status
-            call-center-orders | {"orderId":"o","conversionType":"phone_order","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":1,"currency":"USD"},"callerNumber":"1"} | callerNumber
+            pos-sales | {"orderId":"o","conversionType":"store_sale","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":-1,"currency":"EUR"},"change":"refund"} | value.amountMinor
+            pos-sales | {"orderId":"o","conversionType":"store_sale","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":0,"currency":"EUR"},"change":"refund"} | value.amountMinor
+            pos-sales | {"orderId":"o","conversionType":"store_sale","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":1,"currency":"EUR"},"change":"cancelled"} | change
+            pos-sales | {"orderId":"o","conversionType":"store_sale","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":1,"currency":"EUR"},"sourceUpdatedAt":"yesterday"} | sourceUpdatedAt
+            crm-stages | {"dealId":"D","stage":"won","conversionType":"deal","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":-5,"currency":"USD"},"change":"refund"} | value.amountMinor
+            crm-stages | {"dealId":"D","stage":"won","conversionType":"deal","occurredAt":"2026-10-01T10:00:00Z","change":"value_changed"} | value
+            call-center-orders | {"orderId":"o","conversionType":"phone_order","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":-100,"currency":"USD"},"change":"refund"} | value.amountMinor
+            booked-jobs | {"jobId":"j","conversionType":"booked_job","occurredAt":"2026-10-01T10:00:00Z","change":"refund"} | value
+            conversions | {"conversionId":"c","type":"purchase","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":-1,"currency":"USD"},"change":"refund"} | value.amountMinor
+            conversions | {"type":"purchase","occurredAt":"2026-10-01T10:00:00Z","value":{"amountMinor":1,"currency":"USD"},"change":"refund"} | conversionId
+            forms | {"formName":"f","occurredAt":"2026-10-01T10:00:00Z","phone":"07911 123456"} | phone
+            consents | {"occurredAt":"2026-10-01T10:00:00Z","email":"nope","gpc":true} | email
             booked-jobs | {"jobId":"j","conversionType":"booked_job","occurredAt":"2026-10-01T10:00:00Z","scheduledFor":"soon"} | scheduledFor
             booked-jobs | {"jobId":"j","occurredAt":"2026-10-01T10:00:00Z"} | conversionType
             spend | {"date":"2026-10-01","amount":{"amountMinor":1,"currency":"USD"}} | channel

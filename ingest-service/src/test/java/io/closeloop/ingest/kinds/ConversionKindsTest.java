@@ -103,10 +103,10 @@ class ConversionKindsTest {
                  "value":{"amountMinor":18900,"currency":"USD"},"agentId":"agent-17","callerNumber":"+14155552671"}""");
         Published<ConversionRaw> published = Published.read(bootstrap, Topics.CONVERSIONS_RAW, order);
         String caller = hasher.matchKey("phone", "+14155552671");
-        assertThat(published.key()).isEqualTo("initech:caller:" + caller);
+        assertThat(published.key()).isEqualTo("initech:phone:" + caller);
         assertConversion(published.value(), new ConversionRaw("initech", order, "CC-1", "phone_order", "completed",
                 Instant.parse("2026-10-07T13:45:00Z"), "-04:00", null, new Money(18900, "USD"), "call_center",
-                List.of(ref(IdentifierKind.CALLER, caller)), ExportHashes.ofPhone("+14155552671"),
+                List.of(ref(IdentifierKind.PHONE, caller)), ExportHashes.ofPhone("+14155552671"),
                 new Money(18900, "USD"), null,
                 Map.of("agent_id", "agent-17", "counts_as_conversion", "true", "lookback_days", "30"), null));
 
@@ -208,6 +208,7 @@ class ConversionKindsTest {
 
     private static void assertConversion(ConversionRaw actual, ConversionRaw expected) {
         assertThat(actual.receivedAt()).isNotNull();
-        assertThat(actual).usingRecursiveComparison().ignoringFields("receivedAt").isEqualTo(expected);
+        assertThat(actual.ingestSequence()).isNotNull();
+        assertThat(actual).usingRecursiveComparison().ignoringFields("receivedAt", "ingestSequence").isEqualTo(expected);
     }
 }

@@ -73,15 +73,15 @@ class TouchKindsTest {
     }
 
     @Test
-    void aCallToAPoolNumberTakesItsCampaignAndTheCallerIsHashed() throws Exception {
+    void aCallToAPoolNumberTakesItsCampaignAndTheCallerIsHashedAsAPhone() throws Exception {
         UUID id = accept("calls", """
                 {"eventId":"%s","occurredAt":"2026-10-02T10:00:00-07:00","trackingNumber":"(415) 555-0100",
                  "callerNumber":"415-555-2671","durationSeconds":312,"answered":true,"callId":"c-1"}""");
         Published<TouchpointRaw> published = Published.read(bootstrap, Topics.TOUCHPOINTS_RAW, id);
         String caller = hasher.matchKey("phone", CALLER);
-        assertThat(published.key()).isEqualTo("initech:caller:" + caller);
+        assertThat(published.key()).isEqualTo("initech:phone:" + caller);
         assertTouch(published.value(), touch(id, "call", "2026-10-02T17:00:00Z", "-07:00", "paid_search",
-                new Utm("google", "cpc", "spring sale", null, null), List.of(ref(IdentifierKind.CALLER, caller)),
+                new Utm("google", "cpc", "spring sale", null, null), List.of(ref(IdentifierKind.PHONE, caller)),
                 ExportHashes.ofPhone(CALLER), Map.of("tracking_number", "+14155550100",
                         "tracking_number_status", "known", "tracking_pool", "spring", "duration_seconds", "312",
                         "answered", "true", "call_id", "c-1")));

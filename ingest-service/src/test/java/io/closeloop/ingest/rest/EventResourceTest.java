@@ -140,8 +140,12 @@ class EventResourceTest {
         problem("{\"type\":\"teleport\",\"occurredAt\":\"2026-10-01T10:00:00Z\"}", "type");
         problem("{\"type\":\"page_view\",\"occurredAt\":\"yesterday\"}", "occurredAt");
         problem("{\"type\":\"page_view\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}", "occurredAt");
-        problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"email\":\"nope\"}", "email");
-        problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"phone\":\"123\"}", "phone");
+        // An unusable contact field is dropped with a warning; the touch itself is kept.
+        for (String field : List.of("email", "phone")) {
+            given().contentType(ContentType.JSON).body("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\""
+                            + field + "\":\"123\"}")
+                    .post("/api/v1/touchpoints").then().statusCode(202).body("warnings.field", hasItem(field));
+        }
         problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"clickIds\":{\"zzclid\":\"1\"}}",
                 "clickIds.zzclid");
         problem("{\"type\":\"page_view\",\"occurredAt\":\"2026-10-01T10:00:00Z\",\"colour\":\"red\"}", "colour");

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Counts how often its effect ran per event id. */
+/** Counts how often its effect ran per tenant and event id. */
 @ApplicationScoped
 public class EffectConsumer {
 
@@ -22,7 +22,7 @@ public class EffectConsumer {
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return consumer.consume("messaging-test", Topics.CONVERSIONS_RAW, record, inbound -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("insert into effect (event_id, tenant, runs)"
-                                + " values (?1, ?2, 1) on conflict (event_id) do update set runs = effect.runs + 1")
+                                + " values (?1, ?2, 1) on conflict (tenant, event_id) do update set runs = effect.runs + 1")
                         .setParameter(1, inbound.eventId())
                         .setParameter(2, inbound.tenant())
                         .executeUpdate())
