@@ -12,6 +12,7 @@ create table reclassify_job (
     range_from  timestamptz not null,
     range_to    timestamptz not null,
     revision    text        not null,
+    touches_total bigint    not null default 0,
     touches_read bigint     not null default 0,
     changed     bigint      not null default 0,
     published   bigint      not null default 0,
