@@ -71,8 +71,15 @@ class ReclassifyTest {
         UUID outside = accept("touchpoints", """
                 {"eventId":"%s","type":"page_view","occurredAt":"2026-10-05T10:00:00Z","anonymousId":"d-4",
                  "clickIds":{"fbclid":"IwAR3"},"referrer":"https://l.facebook.com/"}""");
+        UUID gclid = accept("touchpoints", """
+                {"eventId":"%s","type":"page_view","occurredAt":"2026-10-06T10:00:00Z","anonymousId":"d-5",
+                 "landingPage":"https://acme.example/?gclid=Cj0-1"}""");
         UUID legacy = storeLegacyOrganicVisit();
-        Map<UUID, TouchpointRaw> first = latest(read(5));
+        Map<UUID, TouchpointRaw> first = latest(read(6));
+        assertThat(first.get(gclid).channel()).isEqualTo("paid_search");
+        assertThat(first.get(gclid).utm()).isEqualTo(new Utm("google", "cpc", null, null, null));
+        assertThat(first.get(gclid).attributes()).containsEntry("source_origin", "click_id")
+                .containsEntry("channel_origin", "default");
         assertThat(first.get(organic).channel()).isEqualTo("organic_search");
         assertThat(first.get(organic).utm()).isEqualTo(new Utm("google", "organic", null, null, null));
         assertThat(first.get(facebook).channel()).isEqualTo("organic_social");
@@ -89,8 +96,8 @@ class ReclassifyTest {
                 .containsEntry("touchesTotal", 5).containsEntry("touchesRead", 5)
                 .containsEntry("changed", 3).containsEntry("published", 3);
 
-        List<ConsumerRecord<String, String>> all = read(5 + 3);
-        assertThat(all).hasSize(8);
+        List<ConsumerRecord<String, String>> all = read(6 + 3);
+        assertThat(all).hasSize(9);
         List<ConsumerRecord<String, String>> versions = all.stream().filter(r -> !r.value().contains(
                 "\"eventId\":\"" + TopicProbe.header(r, Headers.EVENT_ID) + "\"")).toList();
         assertThat(versions).hasSize(3);
@@ -117,7 +124,7 @@ class ReclassifyTest {
         Map<String, Object> again = reclassify("2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z");
         assertThat(again).containsEntry("state", "completed").containsEntry("revision", revision)
                 .containsEntry("touchesRead", 5).containsEntry("changed", 0).containsEntry("published", 0);
-        assertThat(read(8)).hasSize(8);
+        assertThat(read(9)).hasSize(9);
     }
 
     @Test
