@@ -1,5 +1,6 @@
 package io.closeloop.ingest.domain;
 
+import io.closeloop.contracts.TouchVersions;
 import io.closeloop.contracts.TouchpointRaw;
 import io.closeloop.contracts.Utm;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +49,11 @@ public final class Reclassification {
 
     /** The message id of a touch's version under a revision: name-based, so a re-run repeats it. */
     public static UUID messageId(UUID touchId, String revision) {
-        return UUID.nameUUIDFromBytes(("reclassify:" + touchId + ":" + revision).getBytes(StandardCharsets.UTF_8));
+        return TouchVersions.messageId(touchId, revision);
     }
 
     /** The touch's new version when its channel, source or medium change under {@code rules}; else empty. */
-    public static Optional<TouchpointRaw> reclassify(TouchpointRaw touch, ChannelOverrides rules) {
+    public static Optional<TouchpointRaw> reclassify(TouchpointRaw touch, ChannelOverrides rules, String revision) {
         Map<String, String> attributes = touch.attributes() == null ? Map.of() : touch.attributes();
         Utm stored = touch.utm() == null ? new Utm(null, null, null, null, null) : touch.utm();
         Map<String, String> clickIds = touch.clickIds() == null ? Map.of() : touch.clickIds();
@@ -72,6 +73,8 @@ public final class Reclassification {
         }
         Map<String, String> updated = new LinkedHashMap<>(attributes);
         updated.putAll(result.attributes());
+        // Identity derives the resolved version's message id from it, the same way ingest did.
+        updated.put(TouchVersions.REVISION_ATTRIBUTE, revision);
         return Optional.of(new TouchpointRaw(touch.tenant(), touch.eventId(), touch.touchType(), touch.occurredAt(),
                 touch.sourceZone(), touch.receivedAt(), result.channel(), result.utm(), touch.clickIds(),
                 touch.landingPage(), touch.referrer(), touch.identifiers(), touch.exportHashes(), Map.copyOf(updated),

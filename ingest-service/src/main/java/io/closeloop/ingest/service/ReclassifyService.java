@@ -117,7 +117,7 @@ public class ReclassifyService {
                             pageAfter, pageAfterId, PAGE);
                     for (StoredTouchRepository.StoredTouch stored : read) {
                         TouchpointRaw touch = read(stored.payload());
-                        Optional<TouchpointRaw> next = Reclassification.reclassify(touch, current);
+                        Optional<TouchpointRaw> next = Reclassification.reclassify(touch, current, revision);
                         if (next.isPresent()) {
                             UUID messageId = Reclassification.messageId(touch.eventId(), revision);
                             touches.replace(c, tenant, touch.eventId(), messageId, Json.write(next.get()),
