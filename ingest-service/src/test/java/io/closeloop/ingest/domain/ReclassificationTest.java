@@ -58,7 +58,8 @@ class ReclassificationTest {
     void fixedChannelsStayAndKindChannelsFollowTheRules() {
         ChannelOverrides everything = ChannelOverrides.of(
                 new ChannelRule(null, null, null, null, null, ".*", null, "everything"));
-        TouchpointRaw requested = stored("ad_click", "partner_ads", NONE, Map.of("gclid", "x"), null,
+        TouchpointRaw requested = stored("ad_click", "partner_ads", new Utm("google", "cpc", null, null, null),
+                Map.of("gclid", "x"), null,
                 Map.of("source_origin", "click_id", "channel_origin", "request"));
         TouchpointRaw legacyRequested = stored("ad_click", "partner_ads", new Utm("google", "cpc", null, null, null),
                 Map.of(), null, null);
