@@ -112,7 +112,8 @@ public final class SourceCategories {
                     continue;
                 }
                 String category = line.substring(comma + 1).trim().substring("SOURCE_CATEGORY_".length());
-                categories.put(line.substring(0, comma).trim().toLowerCase(Locale.ROOT), category.toLowerCase(Locale.ROOT));
+                categories.put(line.substring(0, comma).trim().toLowerCase(Locale.ROOT),
+                        category.toLowerCase(Locale.ROOT));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.closeloop.ingest.domain;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -139,7 +140,7 @@ public final class TrafficSource {
         if (labels.length <= keep) {
             return host;
         }
-        return String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - keep, labels.length));
+        return String.join(".", Arrays.copyOfRange(labels, labels.length - keep, labels.length));
     }
 
     /** A search engine's name: the label before the registrable suffix ({@code uk.search.yahoo.com} → yahoo). */

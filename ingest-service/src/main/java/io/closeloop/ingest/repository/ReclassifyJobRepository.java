@@ -29,7 +29,8 @@ public class ReclassifyJobRepository {
     public void progress(Connection connection, String tenant, UUID jobId, String state, long read, long changed,
                          long published) throws SQLException {
         Sql.update(connection, "update reclassify_job set state = ?, touches_read = ?, changed = ?, published = ?,"
-                + " updated_at = now() where tenant = ? and job_id = ?", state, read, changed, published, tenant, jobId);
+                        + " updated_at = now() where tenant = ? and job_id = ?", state, read, changed, published, tenant,
+                jobId);
     }
 
     public void fail(Connection connection, String tenant, UUID jobId, String failure) throws SQLException {

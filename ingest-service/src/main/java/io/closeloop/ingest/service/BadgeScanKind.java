@@ -10,8 +10,9 @@ import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /**
- * Badge scans at events: channel {@code events} (a tenant rule may rename it), the event as source and (by default) campaign. Attendee ids are
- * unique only within their event, so the badge identifier is {@code <event>:<attendee id>}.
+ * Badge scans at events: channel {@code events} (a tenant rule may rename it), the event as source and (by
+ * default) campaign. Attendee ids are unique only within their event, so the badge identifier is
+ * {@code <event>:<attendee id>}.
  */
 @Singleton
 public class BadgeScanKind extends TypedKind<BadgeScanRequest> {
