@@ -147,7 +147,8 @@ public class GraphRepository {
     public Uni<Void> recordEvent(String tenant, PersonEvent event) {
         return Sql.update("insert into person_event (tenant, event_id, kind, person_id, occurred_at, channel,"
                         + " conversion_id, conversion_type, link_confidence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                        + " on conflict (tenant, event_id) do nothing",
+                        // A reclassified touch comes again: it keeps its person, its channel follows.
+                        + " on conflict (tenant, event_id) do update set channel = excluded.channel",
                 tenant, event.eventId(), event.kind(), event.personId(), Sql.utc(event.occurredAt()), event.channel(),
                 event.conversionId(), event.conversionType(), event.linkConfidence()).replaceWithVoid();
     }

@@ -1,10 +1,11 @@
 package io.closeloop.ingest.domain;
 
 /**
- * Assigns a channel group from a touch's UTM source, medium and campaign: first the tenant's override rules
- * in their order, then GA4's default channel groups extended with Closeloop's offline groups
- * ({@link DefaultChannelRules}). Channel ids are snake_case, lower case, and stable: reports and
- * attribution store them.
+ * Assigns a channel group to a touch: first the tenant's override rules in their order, then the kind's own
+ * channel (badge scans: {@code events}, calls to unknown numbers: {@code phone}, ...) or, for every other
+ * touch, GA4's default channel groups over its source, medium and campaign, extended with Closeloop's offline
+ * groups ({@link DefaultChannelRules}). Web touches get their source and medium from {@link TrafficSource}
+ * first. Channel ids are snake_case, lower case, and stable: reports and attribution store them.
  */
 public final class ChannelGrouping {
 
@@ -33,7 +34,39 @@ public final class ChannelGrouping {
     public static final String QR_PRINT = "qr_print";
     public static final String OFFLINE = "offline";
 
+    /** How a touch's channel was decided; kept on the touch as attribute {@link #ORIGIN_ATTRIBUTE} when fixed. */
+    public static final String ORIGIN_ATTRIBUTE = "channel_origin";
+    /** The request named the channel: no rule or reclassification changes it. */
+    public static final String ORIGIN_REQUEST = "request";
+    /** A tracking number's or promo code's mapping named it: changed by editing the mapping, not by rules. */
+    public static final String ORIGIN_MAPPING = "mapping";
+    public static final String ORIGIN_RULE = "rule";
+    public static final String ORIGIN_KIND = "kind";
+    public static final String ORIGIN_DEFAULT = "default";
+
+    /** A touch's channel and how it was decided. */
+    public record Classification(String channel, String origin) {
+    }
+
     private ChannelGrouping() {
+    }
+
+    /**
+     * The channel of a touch whose channel was not fixed by its request or a mapping: the tenant's first matching
+     * rule, else the kind's own channel when it has one, else GA4's default group of its source, medium and
+     * campaign. Rules see the default they would replace, so a rule can rename any default.
+     *
+     * @param kindChannel the kind's own channel (e.g. {@code events}), or null for GA4's groups
+     */
+    public static Classification classify(ChannelInputs inputs, ChannelOverrides overrides, String kindChannel) {
+        ChannelInputs normalized = new ChannelInputs(inputs.kind(), UtmNormalizer.key(inputs.source()),
+                UtmNormalizer.key(inputs.medium()), UtmNormalizer.key(inputs.campaign()), inputs.referrerHost(),
+                inputs.clickIds());
+        String defaults = kindChannel != null ? kindChannel : DefaultChannelRules.channelOf(normalized.source(),
+                normalized.medium(), normalized.campaign());
+        return overrides.channelOf(normalized, defaults)
+                .map(channel -> new Classification(channel, ORIGIN_RULE))
+                .orElseGet(() -> new Classification(defaults, kindChannel != null ? ORIGIN_KIND : ORIGIN_DEFAULT));
     }
 
     /** The default group of a source and medium (no campaign, no tenant overrides). */
@@ -51,9 +84,6 @@ public final class ChannelGrouping {
      * here ({@link UtmNormalizer#key}), so raw and already-normalized UTMs group alike.
      */
     public static String channelOf(String source, String medium, String campaign, ChannelOverrides overrides) {
-        String s = UtmNormalizer.key(source);
-        String m = UtmNormalizer.key(medium);
-        String c = UtmNormalizer.key(campaign);
-        return overrides.channelOf(s, m, c).orElseGet(() -> DefaultChannelRules.channelOf(s, m, c));
+        return classify(ChannelInputs.utm(source, medium, campaign), overrides, null).channel();
     }
 }

@@ -25,11 +25,25 @@ public record ChannelOverrides(List<ChannelRule> rules) {
 
     /** The channel of the first rule that takes these normalized values, if any. */
     public Optional<String> channelOf(String source, String medium, String campaign) {
+        return channelOf(ChannelInputs.utm(source, medium, campaign), null);
+    }
+
+    /** The channel of the first rule that takes these normalized inputs and default channel, if any. */
+    public Optional<String> channelOf(ChannelInputs inputs, String defaultChannel) {
         for (ChannelRule rule : rules) {
-            if (rule.matches(source, medium, campaign)) {
+            if (rule.matches(inputs, defaultChannel)) {
                 return Optional.of(rule.channel());
             }
         }
         return Optional.empty();
+    }
+
+    /** A text that changes whenever the rules change: names the classification a reclassification applies. */
+    public String revision() {
+        StringBuilder text = new StringBuilder();
+        for (ChannelRule rule : rules) {
+            text.append(rule).append('\n');
+        }
+        return text.toString();
     }
 }

@@ -24,7 +24,7 @@ public final class UtmExtractor {
 
     /** The click ids Closeloop keeps, in a stable order. */
     public static final List<String> CLICK_IDS = List.of("gclid", "gbraid", "wbraid", "fbclid", "msclkid", "ttclid",
-            "li_fat_id");
+            "li_fat_id", "dclid");
 
     private UtmExtractor() {
     }

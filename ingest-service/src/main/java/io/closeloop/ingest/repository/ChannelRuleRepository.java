@@ -11,9 +11,11 @@ import java.util.List;
 public class ChannelRuleRepository {
 
     public List<ChannelRule> list(Connection connection, String tenant) throws SQLException {
-        return Sql.query(connection, "select source_regex, medium_regex, campaign_regex, channel from channel_rule"
+        return Sql.query(connection, "select source_regex, medium_regex, campaign_regex, referrer_host_regex,"
+                        + " click_id_regex, kind_regex, default_channel_regex, channel from channel_rule"
                         + " where tenant = ? order by position",
-                row -> new ChannelRule(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), tenant);
+                row -> new ChannelRule(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getString(7), row.getString(8)), tenant);
     }
 
     /** Replaces the tenant's rules by {@code rules}, in their order. */
@@ -22,8 +24,10 @@ public class ChannelRuleRepository {
         for (int i = 0; i < rules.size(); i++) {
             ChannelRule rule = rules.get(i);
             Sql.update(connection, "insert into channel_rule (tenant, position, source_regex, medium_regex,"
-                            + " campaign_regex, channel) values (?, ?, ?, ?, ?, ?)",
-                    tenant, i, rule.sourceRegex(), rule.mediumRegex(), rule.campaignRegex(), rule.channel());
+                            + " campaign_regex, referrer_host_regex, click_id_regex, kind_regex, default_channel_regex,"
+                            + " channel) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    tenant, i, rule.sourceRegex(), rule.mediumRegex(), rule.campaignRegex(), rule.referrerHostRegex(),
+                    rule.clickIdRegex(), rule.kindRegex(), rule.defaultChannelRegex(), rule.channel());
         }
     }
 }

@@ -37,7 +37,8 @@ public class ChannelRuleResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the ordered rules; they apply to events accepted from now on")
+    @Operation(summary = "Replace the ordered rules; they apply to events accepted from now on, and to accepted"
+            + " touches through POST /api/v1/admin/reclassify")
     public ChannelRuleFields.Rules put(ChannelRuleFields.Rules body) {
         return rules.replace(tenant.id(), ConfigBodies.required(body));
     }

@@ -10,8 +10,9 @@ import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /**
- * Badge scans at events: channel {@code events}, the event as source and (by default) campaign. Attendee ids are
- * unique only within their event, so the badge identifier is {@code <event>:<attendee id>}.
+ * Badge scans at events: channel {@code events} (a tenant rule may rename it), the event as source and (by
+ * default) campaign. Attendee ids are unique only within their event, so the badge identifier is
+ * {@code <event>:<attendee id>}.
  */
 @Singleton
 public class BadgeScanKind extends TypedKind<BadgeScanRequest> {
@@ -37,7 +38,7 @@ public class BadgeScanKind extends TypedKind<BadgeScanRequest> {
         violations.throwIfAny();
         return new Touch("badge_scan")
                 .utm(event, "event", campaign == null ? event : campaign)
-                .channel(ChannelGrouping.EVENTS)
+                .kindChannel(ChannelGrouping.EVENTS)
                 .attribute("event", event)
                 .attribute("booth", request.booth())
                 .matchFeatures(MatchFeatures.of(context.hasher(), null, null, request.company(), null,

@@ -60,7 +60,7 @@ public class CallKind extends TypedKind<CallRequest> {
                 .attribute("call_id", request.callId());
         pool.ifPresentOrElse(n -> touch.utm(n.source(), n.medium(), n.campaign()).channel(n.channel())
                         .attribute("tracking_pool", n.pool()),
-                () -> touch.utm(UNKNOWN_SOURCE, null, null).channel(ChannelGrouping.PHONE));
+                () -> touch.utm(UNKNOWN_SOURCE, null, null).kindChannel(ChannelGrouping.PHONE));
         return touch.prepare(context, eventId, time, ids);
     }
 }

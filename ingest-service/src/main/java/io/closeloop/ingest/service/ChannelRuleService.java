@@ -41,7 +41,9 @@ public class ChannelRuleService {
             }
             try {
                 rules.add(new ChannelRule(blankToNull(rule.source()), blankToNull(rule.medium()),
-                        blankToNull(rule.campaign()), rule.channel() == null ? null : rule.channel().trim()));
+                        blankToNull(rule.campaign()), blankToNull(rule.referrerHost()), blankToNull(rule.clickId()),
+                        blankToNull(rule.kind()), blankToNull(rule.defaultChannel()),
+                        rule.channel() == null ? null : rule.channel().trim()));
             } catch (IllegalArgumentException e) {
                 violations.add(at + "." + field(e.getMessage()), e.getMessage());
             }
@@ -56,7 +58,8 @@ public class ChannelRuleService {
 
     /** The field a {@link ChannelRule} complaint is about: it starts with the field's name. */
     private static String field(String message) {
-        for (String field : List.of("source", "medium", "campaign", "channel")) {
+        for (String field : List.of("source", "medium", "campaign", "referrerHost", "clickId", "kind",
+                "defaultChannel", "channel")) {
             if (message.startsWith(field)) {
                 return field;
             }
@@ -70,6 +73,7 @@ public class ChannelRuleService {
 
     private static ChannelRuleFields.Rules fields(List<ChannelRule> rules) {
         return new ChannelRuleFields.Rules(rules.stream().map(r -> new ChannelRuleFields(r.sourceRegex(),
-                r.mediumRegex(), r.campaignRegex(), r.channel())).toList());
+                r.mediumRegex(), r.campaignRegex(), r.referrerHostRegex(), r.clickIdRegex(), r.kindRegex(),
+                r.defaultChannelRegex(), r.channel())).toList());
     }
 }

@@ -53,9 +53,14 @@ abstract class CodeKind extends TypedKind<CodeRequest> {
                 .attribute("order_id", request.orderId());
         if ("valid".equals(status)) {
             PromoCode c = mapped.get();
-            touch.utm(c.source(), c.medium(), c.campaign()).channel(c.channel() == null ? defaultChannel : c.channel());
+            touch.utm(c.source(), c.medium(), c.campaign());
+            if (c.channel() == null) {
+                touch.kindChannel(defaultChannel);
+            } else {
+                touch.channel(c.channel());
+            }
         } else {
-            touch.utm(CallKind.UNKNOWN_SOURCE, null, null).channel(defaultChannel);
+            touch.utm(CallKind.UNKNOWN_SOURCE, null, null).kindChannel(defaultChannel);
         }
         return touch.prepare(context, eventId, time, ids);
     }

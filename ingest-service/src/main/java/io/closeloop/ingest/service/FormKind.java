@@ -58,6 +58,7 @@ public class FormKind extends TypedKind<FormRequest> {
         return new Touch("form")
                 .utm(utm(request.utm(), page.utm()))
                 .web(clickIds, request.page(), request.referrer())
+                .visit()
                 .attribute("form_name", formName)
                 .matchFeatures(MatchFeatures.of(context.hasher(), request.firstName(), request.lastName(),
                         request.company(), request.postcode(), request.email()))

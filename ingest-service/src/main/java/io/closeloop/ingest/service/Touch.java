@@ -6,6 +6,7 @@ import io.closeloop.contracts.TouchpointRaw;
 import io.closeloop.contracts.Utm;
 import io.closeloop.ingest.domain.ChannelGrouping;
 import io.closeloop.ingest.domain.EventTime;
+import io.closeloop.ingest.domain.TouchClassifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,8 @@ final class Touch {
     private final String type;
     private Utm utm = new Utm(null, null, null, null, null);
     private String channel;
+    private String kindChannel;
+    private boolean visit;
     private Map<String, String> clickIds = Map.of();
     private String landingPage;
     private String referrer;
@@ -35,9 +38,21 @@ final class Touch {
         return utm(new Utm(source, medium, campaign, null, null));
     }
 
-    /** An explicit channel; without one the channel comes from the UTM fields (tenant rules first). */
+    /** The channel a tracking number's or promo code's mapping names: rules and reclassification keep it. */
     Touch channel(String value) {
         this.channel = value;
+        return this;
+    }
+
+    /** The kind's own channel (badge scans: events): used unless a tenant rule renames it. */
+    Touch kindChannel(String value) {
+        this.kindChannel = value;
+        return this;
+    }
+
+    /** A visit to the tenant's site: without UTM fields, source and medium come from click ids and referrer. */
+    Touch visit() {
+        this.visit = true;
         return this;
     }
 
@@ -62,10 +77,13 @@ final class Touch {
     }
 
     Prepared prepare(TenantContext context, UUID eventId, EventTime time, IdentifierSet ids) {
-        String group = channel != null ? channel : ChannelGrouping.channelOf(utm.source(), utm.medium(),
-                utm.campaign(), context.config().channelRules());
+        TouchClassifier.Result classified = TouchClassifier.classify(new TouchClassifier.Facts(type, utm,
+                clickIds.keySet(), referrer, landingPage, visit, channel,
+                channel == null ? null : ChannelGrouping.ORIGIN_MAPPING, kindChannel), context.config().channelRules());
+        attributes.putAll(classified.attributes());
         TouchpointRaw touch = new TouchpointRaw(context.tenant(), eventId, type, time.instant(), time.sourceZone(),
-                context.clock().instant(), group, utm, clickIds, landingPage, referrer, ids.identifiers(),
+                context.clock().instant(), classified.channel(), classified.utm(), clickIds, landingPage, referrer,
+                ids.identifiers(),
                 ids.exportHashes(), Map.copyOf(attributes), matchFeatures);
         return new Prepared(eventId, "touchpoint", touch.occurredAt(), Topics.TOUCHPOINTS_RAW,
                 Keys.raw(context.tenant(), touch.identifiers(), eventId), touch).withWarnings(ids.warnings());

@@ -9,6 +9,7 @@ import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.domain.ChannelGrouping;
 import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.domain.LandingPageParameters;
+import io.closeloop.ingest.domain.TouchClassifier;
 import io.closeloop.ingest.domain.UtmExtractor;
 import io.closeloop.ingest.domain.UtmNormalizer;
 import io.closeloop.ingest.domain.UtmParameters;
@@ -21,7 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Marketing touches on {@code touchpoints.raw}: UTM fields and click ids, from the landing page when not sent. */
+/**
+ * Marketing touches on {@code touchpoints.raw}: UTM fields and click ids, from the landing page when not sent;
+ * without UTM fields, source and medium as GA4 derives them from click ids and the referrer ({@link TouchClassifier}).
+ */
 @ApplicationScoped
 public class TouchpointKind implements EventKind<TouchpointRequest> {
 
@@ -93,14 +97,15 @@ public class TouchpointKind implements EventKind<TouchpointRequest> {
         violations.maxLength("referrer", request.referrer(), MAX_URL_LENGTH);
         Utm utm = utm(request.utm(), landing.utm());
         violations.throwIfAny();
-        String channel = request.channel() == null || request.channel().isBlank()
-                ? ChannelGrouping.channelOf(utm.source(), utm.medium(), utm.campaign(),
-                        context.config().channelRules())
-                : request.channel().trim().toLowerCase(Locale.ROOT);
+        String requested = request.channel() == null || request.channel().isBlank()
+                ? null : request.channel().trim().toLowerCase(Locale.ROOT);
+        TouchClassifier.Result classified = TouchClassifier.classify(new TouchClassifier.Facts(type, utm,
+                clickIds.keySet(), request.referrer(), request.landingPage(), true, requested,
+                ChannelGrouping.ORIGIN_REQUEST, null), context.config().channelRules());
         String tenant = context.tenant();
         TouchpointRaw touch = new TouchpointRaw(tenant, eventId, type, time.instant(), time.sourceZone(),
-                context.clock().instant(), channel, utm, clickIds, request.landingPage(), request.referrer(),
-                ids.identifiers(), ids.exportHashes());
+                context.clock().instant(), classified.channel(), classified.utm(), clickIds, request.landingPage(),
+                request.referrer(), ids.identifiers(), ids.exportHashes(), Map.copyOf(classified.attributes()), null);
         return new Prepared(eventId, "touchpoint", touch.occurredAt(), Topics.TOUCHPOINTS_RAW,
                 Keys.raw(tenant, touch.identifiers(), eventId), touch).withWarnings(ids.warnings());
     }

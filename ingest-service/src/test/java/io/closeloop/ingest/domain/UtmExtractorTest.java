@@ -23,10 +23,10 @@ class UtmExtractorTest {
     @Test
     void readsEveryKnownClickIdAndIgnoresOtherParameters() {
         LandingPageParameters page = UtmExtractor.extract("https://shop.example/?gclid=Cj0K-abc_1&gbraid=0AAA"
-                + "&wbraid=CkQI&fbclid=IwAR2x&msclkid=5a1b&ttclid=E.C.P.x&li_fat_id=7c1d-ee&dclid=skip&id=3");
+                + "&wbraid=CkQI&fbclid=IwAR2x&msclkid=5a1b&ttclid=E.C.P.x&li_fat_id=7c1d-ee&dclid=CJmB&yclid=skip&id=3");
         assertThat(page.clickIds()).containsExactlyInAnyOrderEntriesOf(Map.of("gclid", "Cj0K-abc_1",
                 "gbraid", "0AAA", "wbraid", "CkQI", "fbclid", "IwAR2x", "msclkid", "5a1b", "ttclid", "E.C.P.x",
-                "li_fat_id", "7c1d-ee"));
+                "li_fat_id", "7c1d-ee", "dclid", "CJmB"));
         assertThat(page.utm()).isEqualTo(UtmParameters.NONE);
     }
 

@@ -66,7 +66,8 @@ class TouchKindsTest {
                 "https://initech.example/demo?utm_source=Google&utm_medium=cpc&utm_campaign=Brand&gclid=G-1", null,
                 List.of(ref(IdentifierKind.EMAIL, email), ref(IdentifierKind.DEVICE, "dev-1"),
                         ref(IdentifierKind.CLICK_ID, "gclid:G-1")),
-                ExportHashes.ofEmail("jane@example.com"), Map.of("form_name", "demo-request"),
+                ExportHashes.ofEmail("jane@example.com"), Map.of("form_name", "demo-request",
+                        "source_origin", "utm", "channel_origin", "default"),
                 MatchFeatures.of(hasher, "Jane", "Doe", "Example GmbH", "10115", "jane@example.com")));
         assertThat(published.value().matchFeatures()).containsEntry("company_domain", "example.com")
                 .doesNotContainValue("Jane");
@@ -84,7 +85,7 @@ class TouchKindsTest {
                 new Utm("google", "cpc", "spring sale", null, null), List.of(ref(IdentifierKind.PHONE, caller)),
                 ExportHashes.ofPhone(CALLER), Map.of("tracking_number", "+14155550100",
                         "tracking_number_status", "known", "tracking_pool", "spring", "duration_seconds", "312",
-                        "answered", "true", "call_id", "c-1")));
+                        "answered", "true", "call_id", "c-1", "channel_origin", "mapping")));
         assertThat(InfraTestResource.database("ingest").queryStrings("select payload from raw_event where event_id = '"
                 + id + "'")).singleElement().asString().doesNotContain("555-2671").doesNotContain("5552671");
     }
@@ -97,7 +98,8 @@ class TouchKindsTest {
         TouchpointRaw touch = Published.read(bootstrap, Topics.TOUCHPOINTS_RAW, id).value();
         assertTouch(touch, touch(id, "call", "2026-10-02T10:00:00Z", "UTC", "phone",
                 new Utm("unknown", null, null, null, null), List.of(), Map.of(),
-                Map.of("tracking_number", "+14155550199", "tracking_number_status", "unknown", "answered", "false")));
+                Map.of("tracking_number", "+14155550199", "tracking_number_status", "unknown", "answered", "false",
+                        "channel_origin", "kind")));
     }
 
     @Test
@@ -112,7 +114,7 @@ class TouchKindsTest {
         TouchpointRaw expected = touch(email, "email_click", "2026-10-03T08:30:00Z", "UTC", "email",
                 new Utm("newsletter", "email", "november newsletter", null, null),
                 List.of(ref(IdentifierKind.EMAIL, patKey)), ExportHashes.ofEmail("pat@example.com"),
-                Map.of("message_id", "m-1"));
+                Map.of("message_id", "m-1", "channel_origin", "default"));
         assertTouch(emailTouch.value(), withLandingPage(expected, "https://initech.example/sale"));
 
         UUID sms = accept("sms-clicks", """
@@ -123,7 +125,7 @@ class TouchKindsTest {
         assertThat(smsTouch.key()).isEqualTo("initech:phone:" + phoneKey);
         assertTouch(smsTouch.value(), touch(sms, "sms_click", "2026-10-03T08:31:00Z", "UTC", "sms",
                 new Utm(null, "sms", "flash sale", null, null), List.of(ref(IdentifierKind.PHONE, phoneKey)),
-                ExportHashes.ofPhone(CALLER), Map.of("message_id", "s-1")));
+                ExportHashes.ofPhone(CALLER), Map.of("message_id", "s-1", "channel_origin", "default")));
     }
 
     @Test
@@ -134,13 +136,15 @@ class TouchKindsTest {
         assertTouch(Published.read(bootstrap, Topics.TOUCHPOINTS_RAW, scan).value(), touch(scan, "qr_scan",
                 "2026-10-04T12:00:00Z", "UTC", "qr_print", new Utm("flyer", "print", "spring sale", null, null),
                 List.of(ref(IdentifierKind.DEVICE, "dev-2")), Map.of(),
-                Map.of("code", "spring25", "code_status", "valid", "location", "poster-7")));
+                Map.of("code", "spring25", "code_status", "valid", "location", "poster-7",
+                        "channel_origin", "kind")));
 
         UUID unknown = accept("promo-redemptions", """
                 {"eventId":"%s","occurredAt":"2026-10-04T12:00:00Z","code":"WINTER99","orderId":"o-9"}""");
         assertTouch(Published.read(bootstrap, Topics.TOUCHPOINTS_RAW, unknown).value(), touch(unknown, "promo",
                 "2026-10-04T12:00:00Z", "UTC", "offline", new Utm("unknown", null, null, null, null), List.of(),
-                Map.of(), Map.of("code", "winter99", "code_status", "unknown", "order_id", "o-9")));
+                Map.of(), Map.of("code", "winter99", "code_status", "unknown", "order_id", "o-9",
+                        "channel_origin", "kind")));
 
         // Outside its days a mapped code counts as unknown for the campaign, and says why.
         UUID early = accept("promo-redemptions", """
@@ -159,7 +163,7 @@ class TouchKindsTest {
         TouchpointRaw t = touch(id, "badge_scan", "2026-10-05T13:20:00Z", "+01:00", "events",
                 new Utm("web summit 2026", "event", "web summit 2026", null, null),
                 List.of(ref(IdentifierKind.BADGE, "web summit 2026:ws-1")), Map.of(),
-                Map.of("event", "web summit 2026", "booth", "B-12"));
+                Map.of("event", "web summit 2026", "booth", "B-12", "channel_origin", "kind"));
         assertTouch(published.value(), new TouchpointRaw(t.tenant(), id, t.touchType(), t.occurredAt(),
                 t.sourceZone(), null, t.channel(), t.utm(), Map.of(), null, null, t.identifiers(), Map.of(),
                 t.attributes(), Map.of("company", hasher.matchKey("company", "example gmbh"))));
