@@ -3,7 +3,11 @@ package io.closeloop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.closeloop.contracts.CreditLine;
+import io.closeloop.contracts.CreditSet;
 import io.closeloop.contracts.Json;
+import io.closeloop.contracts.Topics;
+import io.closeloop.infra.TopicProbe;
 import io.closeloop.realistic.ExpectedRevenue;
 import io.closeloop.realistic.ExpectedRevenue.Model;
 import io.closeloop.realistic.ExpectedRevenue.Row;
@@ -203,7 +207,70 @@ class RealisticTenantIT {
                 + "%s USD minor units (informational)%n", expectedCount, expected.outcomes().size(),
                 expected.baseTotal()));
         System.out.println("[realistic]" + table);
+        if (mismatches > 0) {
+            printConversionDiff(model, expected);
+        }
         assertThat(mismatches).as("cells that differ from the ground truth:%s", table).isZero();
+    }
+
+    /**
+     * Which conversions differ and how, from the latest credit set per conversion on the {@code credits} topic:
+     * the cause of a mismatch, conversion by conversion (diagnostics only; never fails by itself).
+     */
+    private static void printConversionDiff(Model model, ExpectedRevenue.Expected expected) {
+        try {
+            Map<String, CreditSet> latest = new TreeMap<>();
+            for (var record : TopicProbe.readUntil(platform.infra.kafka().bootstrapServers(), Topics.CREDITS.name(),
+                    Duration.ofSeconds(5), records -> false)) {
+                CreditSet set = Json.read(record.value(), CreditSet.class);
+                if (TENANT.equals(set.tenant()) && model.id.equals(set.modelId())) {
+                    latest.merge(set.conversionId(), set, (a, b) -> b.setVersion() > a.setVersion() ? b : a);
+                }
+            }
+            Map<String, Integer> causes = new TreeMap<>();
+            List<String> lines = new ArrayList<>();
+            for (ExpectedRevenue.Outcome o : expected.outcomes()) {
+                CreditSet set = latest.get(o.conversionId());
+                boolean active = set != null && set.status() == CreditSet.Status.ACTIVE;
+                String cause;
+                if (!o.counts()) {
+                    cause = active && set.valueMinor() != 0 ? "counted, should not (" + o.why() + ")" : null;
+                } else if (set == null) {
+                    cause = "no credit set";
+                } else if (!active) {
+                    cause = "set " + set.status() + ", should count";
+                } else if (!o.currency().equals(set.currency()) || o.valueMinor() != set.valueMinor()) {
+                    cause = "value differs";
+                } else if (!o.time().equals(set.conversionTime())) {
+                    cause = "conversion time differs";
+                } else {
+                    Set<String> want = new TreeSet<>();
+                    o.credits().forEach(c -> want.add(c.touch() == null ? "unattributed" : c.touch().eventId()
+                            + ":" + c.channel() + ":" + c.minor()));
+                    Set<String> got = new TreeSet<>();
+                    set.lines().forEach(l -> got.add(l.touchId() == null ? "unattributed" : l.touchId() + ":"
+                            + l.channel() + ":" + l.creditMinor()));
+                    cause = want.equals(got) ? null : want.size() == 1 && want.contains("unattributed")
+                            ? "credited, should be unattributed" : got.contains("unattributed")
+                            ? "unattributed, should be credited" : "credited touches differ";
+                }
+                if (cause == null) {
+                    continue;
+                }
+                causes.merge(cause.replaceAll(" \\(.*", ""), 1, Integer::sum);
+                if (lines.size() < 40) {
+                    lines.add(String.format("  %-8s %-10s %-7s %s expected %s %d%s; reported %s%n", o.conversionId(),
+                            o.type(), o.personId(), cause, o.currency(), o.valueMinor(), o.counts() ? "" : " (not "
+                                    + "counting)", set == null ? "nothing" : set.status() + " " + set.currency() + " "
+                                    + set.valueMinor() + " at " + set.conversionTime() + " over "
+                                    + set.lines().stream().map(CreditLine::channel).toList()));
+                }
+            }
+            System.out.printf("[realistic] %s: conversions that differ, by cause: %s%n", model.id, causes);
+            lines.forEach(System.out::print);
+        } catch (Exception | AssertionError e) {
+            System.out.println("[realistic] no per-conversion diff: " + e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------- waiting
