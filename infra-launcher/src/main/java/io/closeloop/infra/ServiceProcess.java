@@ -16,7 +16,9 @@ import java.util.TreeMap;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Raise with system property {@code closeloop.service.ready-timeout-seconds} on a busy machine. */
+    public static final Duration DEFAULT_READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("closeloop.service.ready-timeout-seconds", 300));
     private static final String HOST = "127.0.0.1";
 
     private final String name;
