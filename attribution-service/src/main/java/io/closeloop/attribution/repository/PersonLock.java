@@ -16,6 +16,23 @@ public class PersonLock {
 
     private static final String LOCK = "select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))";
 
+    private final PersonAliases aliases;
+
+    public PersonLock(PersonAliases aliases) {
+        this.aliases = aliases;
+    }
+
+    /**
+     * Locks the person an event names and returns the person it belongs to now (the survivor when a merge
+     * absorbed it), locked too. The alias is read after the first lock, which a merge of that person also
+     * takes, so a merge committed before it is always seen.
+     */
+    public Uni<UUID> lockCurrent(String tenant, UUID personId) {
+        return lock(tenant, personId).chain(() -> aliases.current(tenant, personId))
+                .chain(current -> current.equals(personId) ? Uni.createFrom().item(current)
+                        : lock(tenant, current).replaceWith(current));
+    }
+
     public Uni<Void> lock(String tenant, UUID personId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK, Integer.class)
                         .setParameter(1, "journey:" + tenant + ":" + personId)

@@ -5,6 +5,7 @@ import io.closeloop.attribution.domain.JourneyTouch;
 import io.closeloop.attribution.model.AttributionModel;
 import io.closeloop.attribution.repository.ConsentRepository;
 import io.closeloop.attribution.repository.ConversionRepository;
+import io.closeloop.attribution.repository.PersonAliases;
 import io.closeloop.attribution.repository.PersonLock;
 import io.closeloop.attribution.repository.TouchRepository;
 import io.closeloop.contracts.ConsentState;
@@ -38,10 +39,12 @@ public class IdentityChanges {
     private final ModelCatalog catalog;
     private final ExperimentService experiments;
     private final Outbox outbox;
+    private final PersonAliases aliases;
 
     public IdentityChanges(TouchRepository touches, ConversionRepository conversions, ConsentRepository consents,
                            PersonLock personLock, JourneyService journeys, ModelCatalog catalog,
-                           ExperimentService experiments, Outbox outbox) {
+                           ExperimentService experiments, Outbox outbox, PersonAliases aliases) {
+        this.aliases = aliases;
         this.experiments = experiments;
         this.touches = touches;
         this.conversions = conversions;
@@ -69,7 +72,8 @@ public class IdentityChanges {
         UUID second = first == survivor ? absorbed : survivor;
         Uni<Void> locked = personLock.lock(tenant, first).chain(() -> personLock.lock(tenant, second));
         if (IdentityMerge.MERGE.equals(merge.type())) {
-            return locked.chain(() -> touches.move(tenant, absorbed, survivor, List.of()))
+            return locked.chain(() -> aliases.merged(tenant, absorbed, survivor))
+                    .chain(() -> touches.move(tenant, absorbed, survivor, List.of()))
                     .chain(() -> conversions.move(tenant, absorbed, survivor, List.of()))
                     .chain(() -> journeys.restatePersons(tenant, List.of(survivor)));
         }
@@ -77,7 +81,8 @@ public class IdentityChanges {
             if (merge.eventIds() == null || merge.eventIds().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return locked.chain(() -> touches.move(tenant, survivor, absorbed, merge.eventIds()))
+            return locked.chain(() -> aliases.unmerged(tenant, absorbed))
+                    .chain(() -> touches.move(tenant, survivor, absorbed, merge.eventIds()))
                     .chain(() -> conversions.move(tenant, survivor, absorbed, merge.eventIds()))
                     .chain(() -> journeys.restatePersons(tenant, List.of(survivor, absorbed)));
         }

@@ -67,7 +67,8 @@ public class JourneyService {
             LOG.debugf("touch %s ignored: consent does not allow measurement", event.eventId());
             return Uni.createFrom().voidItem();
         }
-        return personLock.lock(touch.tenant, touch.personId)
+        return personLock.lockCurrent(touch.tenant, touch.personId)
+                .invoke(person -> touch.personId = person)
                 .chain(() -> consents.withdrawnAt(touch.tenant, touch.personId))
                 .chain(withdrawnAt -> {
                     if (withdrawnAt != null && !touch.occurredAt.isBefore(withdrawnAt)) {
@@ -90,7 +91,8 @@ public class JourneyService {
     public Uni<Void> addConversion(ConversionResolved event) {
         ConversionState incoming = ResolvedEvents.conversion(event);
         String change = ResolvedEvents.change(event);
-        return personLock.lock(incoming.tenant, incoming.personId)
+        return personLock.lockCurrent(incoming.tenant, incoming.personId)
+                .invoke(person -> incoming.personId = person)
                 .chain(() -> conversions.findForUpdate(incoming.tenant, incoming.conversionId))
                 .chain(stored -> {
                     ConversionState next = ConversionVersions.apply(stored, incoming, change);

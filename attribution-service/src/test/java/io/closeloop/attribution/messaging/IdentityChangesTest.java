@@ -101,6 +101,33 @@ class IdentityChangesTest {
     }
 
     @Test
+    void eventsOfAnAbsorbedPersonThatArriveAfterTheMergeJoinTheSurvivor() throws Exception {
+        TestEvents events = new TestEvents(bootstrap, TENANT);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID survivor = UUID.randomUUID();
+        UUID absorbed = UUID.randomUUID();
+        UUID earlier = UUID.randomUUID();
+        String order = "late-" + absorbed.toString().substring(0, 8);
+        Event email = events.touch(survivor, now.minus(Duration.ofDays(5)), "email");
+        events.settle(List.of(email));
+        // Identity merged twice (earlier into absorbed, then absorbed into survivor) before attribution saw any
+        // event of the absorbed persons: resolved events and merges travel on different topics.
+        events.settle(List.of(merge(IdentityMerge.MERGE, absorbed, earlier, List.of())));
+        events.settle(List.of(merge(IdentityMerge.MERGE, survivor, absorbed, List.of())));
+        events.settle(List.of(events.conversion(absorbed, order, now.minus(Duration.ofDays(1)), 800)));
+        CreditSet credited = events.latest(order, "last_touch", 1);
+        assertThat(credited.personId()).isEqualTo(survivor);
+        assertThat(credited.lines()).extracting(CreditLine::touchId).containsExactly(email.eventId());
+
+        Event search = events.touch(earlier, now.minus(Duration.ofDays(2)), "paid_search");
+        events.settle(List.of(search));
+        assertThat(events.latest(order, "last_touch", 2).lines()).extracting(CreditLine::touchId)
+                .containsExactly(search.eventId());
+        assertThat(TestEvents.count("select count(*) from journey_touch where person_id in ('" + absorbed + "', '"
+                + earlier + "')")).isZero();
+    }
+
+    @Test
     void afterAWithdrawalLaterTouchesAreNotUsedButEarlierOnesStay() throws Exception {
         TestEvents events = new TestEvents(bootstrap, TENANT);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
