@@ -39,7 +39,7 @@ class DependencyRuleTest {
         }
         assertThat(offending).as("service modules on realistic-data's class path").isEmpty();
         assertThat(System.getProperty("java.class.path")).as("contracts is the one Closeloop dependency")
-                .containsAnyOf("/contracts/target/classes", "/io/closeloop/contracts/");
+                .containsAnyOf("/contracts/target/classes", "/contracts/target/contracts-", "/io/closeloop/contracts/");
     }
 
     @Test
