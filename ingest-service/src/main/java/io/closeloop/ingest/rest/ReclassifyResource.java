@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,11 +55,9 @@ public class ReclassifyResource {
             throw new InvalidInputException("$", "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        Instant from = instant(errors, "from", request.from());
-        Instant to = instant(errors, "to", request.to());
-        if (from != null && to != null && !from.isBefore(to)) {
-            errors.add(FieldError.of("to", "must be after from"));
-        }
+        TimeRangeFields range = TimeRangeFields.read(errors, request.from(), request.to());
+        Instant from = range.from();
+        Instant to = range.to();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -77,18 +73,5 @@ public class ReclassifyResource {
     public ReclassifyJobView get(@PathParam("jobId") UUID jobId) {
         return reclassify.find(tenant.id(), jobId).map(ReclassifyJobView::of)
                 .orElseThrow(() -> new NotFoundException("no reclassification " + jobId));
-    }
-
-    private static Instant instant(List<FieldError> errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(FieldError.of(field, "is required"));
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, "is not an ISO-8601 date-time with offset"));
-            return null;
-        }
     }
 }

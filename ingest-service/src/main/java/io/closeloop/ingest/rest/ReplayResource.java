@@ -14,8 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -48,11 +46,9 @@ public class ReplayResource {
             throw new InvalidInputException("$", "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        Instant from = instant(errors, "from", request.from());
-        Instant to = instant(errors, "to", request.to());
-        if (from != null && to != null && !from.isBefore(to)) {
-            errors.add(FieldError.of("to", "must be after from"));
-        }
+        TimeRangeFields range = TimeRangeFields.read(errors, request.from(), request.to());
+        Instant from = range.from();
+        Instant to = range.to();
         List<String> kinds = request.kinds() == null ? List.of() : request.kinds();
         for (int i = 0; i < kinds.size(); i++) {
             if (kinds.get(i) == null || !KIND.matcher(kinds.get(i)).matches()) {
@@ -63,18 +59,5 @@ public class ReplayResource {
             throw new InvalidInputException(errors);
         }
         return new ReplayResult(from, to, kinds, replay.replay(tenant.id(), from, to, kinds));
-    }
-
-    private static Instant instant(List<FieldError> errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(FieldError.of(field, "is required"));
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(field, "is not an ISO-8601 date-time with offset"));
-            return null;
-        }
     }
 }
