@@ -1,7 +1,7 @@
 package io.closeloop.ingest.messaging;
 
 import io.closeloop.contracts.Topics;
-import io.closeloop.ingest.service.ErasureService;
+import io.closeloop.ingest.service.compliance.ErasureService;
 import io.closeloop.messaging.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

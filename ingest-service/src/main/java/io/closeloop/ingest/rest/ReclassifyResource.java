@@ -6,7 +6,7 @@ import io.closeloop.common.InvalidInputException;
 import io.closeloop.common.Problem;
 import io.closeloop.common.Roles;
 import io.closeloop.ingest.domain.ReclassifyJob;
-import io.closeloop.ingest.service.ReclassifyService;
+import io.closeloop.ingest.service.replay.ReclassifyService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

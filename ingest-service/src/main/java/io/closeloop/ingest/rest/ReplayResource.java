@@ -5,7 +5,7 @@ import io.closeloop.common.FieldError;
 import io.closeloop.common.InvalidInputException;
 import io.closeloop.common.Problem;
 import io.closeloop.common.Roles;
-import io.closeloop.ingest.service.ReplayService;
+import io.closeloop.ingest.service.replay.ReplayService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

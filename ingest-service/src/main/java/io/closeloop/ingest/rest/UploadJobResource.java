@@ -3,7 +3,7 @@ package io.closeloop.ingest.rest;
 import io.closeloop.common.CurrentTenant;
 import io.closeloop.common.Problem;
 import io.closeloop.common.Roles;
-import io.closeloop.ingest.service.UploadJobService;
+import io.closeloop.ingest.service.upload.UploadJobService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

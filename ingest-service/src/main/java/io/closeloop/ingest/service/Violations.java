@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every problem of a request so that the client learns all of them at once. */
-final class Violations {
+public final class Violations {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    void add(String field, String reason) {
+    public void add(String field, String reason) {
         errors.add(FieldError.of(field, reason));
     }
 
-    String required(String field, String value) {
+    public String required(String field, String value) {
         if (value == null || value.isBlank()) {
             add(field, "is required");
             return null;
@@ -22,13 +22,13 @@ final class Violations {
         return value.trim();
     }
 
-    void maxLength(String field, String value, int max) {
+    public void maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             add(field, "is longer than " + max + " characters");
         }
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

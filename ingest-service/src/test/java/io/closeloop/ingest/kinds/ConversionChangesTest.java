@@ -11,7 +11,7 @@ import io.closeloop.contracts.Money;
 import io.closeloop.contracts.Topics;
 import io.closeloop.infra.InfraTestResource;
 import io.closeloop.infra.TopicProbe;
-import io.closeloop.ingest.service.ReplayService;
+import io.closeloop.ingest.service.replay.ReplayService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,0 @@
-package io.closeloop.ingest.rest;
-
-import java.util.UUID;
-
-/** A request that may carry the client's own event id (re-sending it is reported as a duplicate). */
-public interface HasEventId {
-    UUID eventId();
-}

@@ -1,0 +1,19 @@
+package io.closeloop.ingest.service.kinds;
+
+import io.closeloop.ingest.config.IngestConfig;
+import io.closeloop.ingest.service.config.TenantContext;
+import jakarta.inject.Singleton;
+
+/** Clicks in SMS messages; the recipient is a phone number. */
+@Singleton
+public class SmsClickKind extends MessageClickKind {
+
+    public SmsClickKind(RequestReaders readers, IngestConfig config) {
+        super("sms-clicks", "sms_click", "sms", readers, config);
+    }
+
+    @Override
+    void recipient(IdentifierSet ids, String recipient, TenantContext context) {
+        ids.phone("recipient", recipient);
+    }
+}
