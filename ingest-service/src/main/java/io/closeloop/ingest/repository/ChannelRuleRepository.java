@@ -14,8 +14,10 @@ public class ChannelRuleRepository {
         return Sql.query(connection, "select source_regex, medium_regex, campaign_regex, referrer_host_regex,"
                         + " click_id_regex, kind_regex, default_channel_regex, channel from channel_rule"
                         + " where tenant = ? order by position",
-                row -> new ChannelRule(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getString(7), row.getString(8)), tenant);
+                row -> new ChannelRule(row.getString("source_regex"), row.getString("medium_regex"),
+                        row.getString("campaign_regex"), row.getString("referrer_host_regex"),
+                        row.getString("click_id_regex"), row.getString("kind_regex"),
+                        row.getString("default_channel_regex"), row.getString("channel")), tenant);
     }
 
     /** Replaces the tenant's rules by {@code rules}, in their order. */

@@ -50,12 +50,14 @@ public class ReclassifyJobRepository {
     }
 
     private static ReclassifyJob job(ResultSet row) throws SQLException {
-        return new ReclassifyJob(row.getString(1), row.getObject(2, UUID.class), row.getString(3),
-                instant(row, 4), instant(row, 5), row.getString(6), row.getLong(7), row.getLong(8), row.getLong(9),
-                row.getLong(10), row.getString(11), instant(row, 12), instant(row, 13));
+        return new ReclassifyJob(row.getString("tenant"), row.getObject("job_id", UUID.class),
+                row.getString("state"), instant(row, "range_from"), instant(row, "range_to"), row.getString("revision"),
+                row.getLong("touches_total"), row.getLong("touches_read"), row.getLong("changed"),
+                row.getLong("published"), row.getString("failure"), instant(row, "created_at"),
+                instant(row, "updated_at"));
     }
 
-    private static Instant instant(ResultSet row, int column) throws SQLException {
+    private static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 

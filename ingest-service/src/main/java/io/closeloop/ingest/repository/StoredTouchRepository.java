@@ -27,8 +27,9 @@ public class StoredTouchRepository {
         return Sql.query(connection, "select event_id, occurred_at, payload from raw_event where tenant = ?"
                         + " and kind = 'touchpoint' and occurred_at >= ? and occurred_at < ?"
                         + " and (occurred_at, event_id) > (?, ?) order by occurred_at, event_id limit ?",
-                row -> new StoredTouch(row.getObject(1, UUID.class),
-                        row.getObject(2, java.time.OffsetDateTime.class).toInstant(), row.getString(3)),
+                row -> new StoredTouch(row.getObject("event_id", UUID.class),
+                        row.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                        row.getString("payload")),
                 tenant, ReclassifyJobRepository.utc(from), ReclassifyJobRepository.utc(to),
                 ReclassifyJobRepository.utc(afterTime), afterId, limit);
     }

@@ -29,7 +29,7 @@ public class TenantContextRepository {
             select.setString(1, tenant);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                return row.getBytes(1);
+                return row.getBytes("hmac_key");
             }
         }
     }
@@ -42,10 +42,10 @@ public class TenantContextRepository {
             try (ResultSet row = select.executeQuery()) {
                 TenantSettingsEntity settings = TenantSettingsEntity.defaults(tenant);
                 if (row.next()) {
-                    settings.timeZone = row.getString(1);
-                    settings.baseCurrency = row.getString(2).trim();
-                    settings.phoneRegion = row.getString(3).trim();
-                    settings.updatedAt = row.getTimestamp(4).toInstant();
+                    settings.timeZone = row.getString("time_zone");
+                    settings.baseCurrency = row.getString("base_currency").trim();
+                    settings.phoneRegion = row.getString("phone_region").trim();
+                    settings.updatedAt = row.getTimestamp("updated_at").toInstant();
                 }
                 return settings;
             }
