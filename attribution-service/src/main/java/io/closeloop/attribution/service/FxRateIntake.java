@@ -22,10 +22,10 @@ public class FxRateIntake {
     private final FxRateRepository rates;
     private final BaseValues baseValues;
     private final PersonLock personLock;
-    private final JourneyService journeys;
+    private final CreditRestatement journeys;
     private final ModelCatalog catalog;
 
-    public FxRateIntake(FxRateRepository rates, BaseValues baseValues, PersonLock personLock, JourneyService journeys,
+    public FxRateIntake(FxRateRepository rates, BaseValues baseValues, PersonLock personLock, CreditRestatement journeys,
                         ModelCatalog catalog) {
         this.rates = rates;
         this.baseValues = baseValues;
@@ -52,11 +52,11 @@ public class FxRateIntake {
             Instant from = rate.day().atStartOfDay(BaseValues.zone(settings)).toInstant();
             return rates.personsWithoutBase(tenant, rate.currency(), rate.baseCurrency(), from)
                     .chain(persons -> persons.isEmpty() ? Uni.createFrom().voidItem()
-                            : catalog.forTenant(tenant).chain(models -> JourneyService.sequentially(persons,
+                            : catalog.forTenant(tenant).chain(models -> CreditRestatement.sequentially(persons,
                                     person -> personLock.lock(tenant, person)
                                             .chain(() -> rates.withoutBase(tenant, person, rate.currency(),
                                                     rate.baseCurrency(), from))
-                                            .chain(list -> JourneyService.sequentially(list, conversion -> {
+                                            .chain(list -> CreditRestatement.sequentially(list, conversion -> {
                                                 if (conversion.baseCurrency == null) {
                                                     conversion.baseCurrency = rate.baseCurrency();
                                                 }

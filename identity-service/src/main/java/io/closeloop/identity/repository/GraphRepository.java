@@ -8,7 +8,6 @@ import io.closeloop.contracts.Trust;
 import io.closeloop.identity.domain.IdentifierKey;
 import io.closeloop.identity.domain.IdentifierStrength;
 import io.closeloop.identity.domain.PersonProfile;
-import io.closeloop.identity.service.ConcurrentResolutionException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
