@@ -1,5 +1,6 @@
 package io.closeloop.attribution.service;
 
+import io.closeloop.attribution.repository.ConversionRepository;
 import io.closeloop.attribution.repository.FxRateRepository;
 import io.closeloop.attribution.repository.PersonLock;
 import io.closeloop.contracts.FxRate;
@@ -24,9 +25,11 @@ public class FxRateIntake {
     private final PersonLock personLock;
     private final CreditRestatement journeys;
     private final ModelCatalog catalog;
+    private final ConversionRepository conversions;
 
     public FxRateIntake(FxRateRepository rates, BaseValues baseValues, PersonLock personLock, CreditRestatement journeys,
-                        ModelCatalog catalog) {
+                        ModelCatalog catalog, ConversionRepository conversions) {
+        this.conversions = conversions;
         this.rates = rates;
         this.baseValues = baseValues;
         this.personLock = personLock;
@@ -61,8 +64,7 @@ public class FxRateIntake {
                                                     conversion.baseCurrency = rate.baseCurrency();
                                                 }
                                                 return baseValues.fill(conversion).chain(filled -> filled
-                                                        ? conversion.<io.closeloop.attribution.domain.ConversionState>
-                                                                persistAndFlush()
+                                                        ? conversions.persistAndFlush(conversion)
                                                                 .chain(() -> journeys.credit(conversion, models))
                                                         : Uni.createFrom().voidItem());
                                             })))));

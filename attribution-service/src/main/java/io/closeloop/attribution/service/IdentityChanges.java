@@ -1,7 +1,6 @@
 package io.closeloop.attribution.service;
 
 import io.closeloop.attribution.domain.ConversionState;
-import io.closeloop.attribution.domain.JourneyTouch;
 import io.closeloop.attribution.model.AttributionModel;
 import io.closeloop.attribution.repository.ConsentRepository;
 import io.closeloop.attribution.repository.ConversionRepository;
@@ -102,9 +101,9 @@ public class IdentityChanges {
                 .chain(models -> CreditRestatement.sequentially(persons, person -> personLock.lock(tenant, person)
                         .chain(() -> conversions.ofPerson(tenant, person))
                         .chain(list -> CreditRestatement.sequentially(list, conversion -> anonymize(conversion, models)))
-                        .chain(() -> JourneyTouch.delete("tenant = ?1 and personId = ?2", tenant, person))
+                        .chain(() -> touches.delete("tenant = ?1 and personId = ?2", tenant, person))
                         .invoke(erased::addAndGet)
-                        .chain(() -> ConversionState.delete("tenant = ?1 and personId = ?2", tenant, person))
+                        .chain(() -> conversions.delete("tenant = ?1 and personId = ?2", tenant, person))
                         .invoke(erased::addAndGet)
                         .chain(() -> consents.restore(tenant, person))))
                 .chain(() -> experiments.erase(tenant, persons))

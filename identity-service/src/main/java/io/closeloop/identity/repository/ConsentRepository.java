@@ -33,7 +33,7 @@ public class ConsentRepository {
                         + " order by occurred_at, received_at", tenant, root)
                 .map(rows -> rows.stream().map(r -> new StoredSignal(Sql.uuid(r[0]),
                         ConsentPurpose.valueOf(((String) r[1]).toUpperCase(Locale.ROOT)), (String) r[2], (String) r[3],
-                        (String) r[4], Sql.instant(r[5]))).toList());
+                        (String) r[4], Sql.ofMicros(r[5]))).toList());
     }
 
     public Uni<Void> countSuppressed(String tenant, LocalDate day, String channel) {

@@ -71,7 +71,7 @@ public class GraphRepository {
                                 strongest = Math.min(strongest,
                                         PersonProfile.strength(kind, "verified".equals(row[2])));
                             }
-                            Instant createdAt = created.isEmpty() ? Instant.EPOCH : Sql.instant(created.get(0)[0]);
+                            Instant createdAt = created.isEmpty() ? Instant.EPOCH : Sql.ofMicros(created.get(0)[0]);
                             return new PersonProfile(person, createdAt, emails, crm, strongest, strong);
                         }));
     }

@@ -56,7 +56,7 @@ public class PendingTouchRepository {
                                 + " where k.tenant = ?1 and k.kind = ?2 and k.value = ?3",
                         tenant, k.kind().code(), k.value())
                         .invoke(rows -> rows.forEach(r -> found.putIfAbsent(Sql.uuid(r[0]),
-                                new Pending(Sql.uuid(r[0]), Sql.instant(r[1]), (String) r[2])))))
+                                new Pending(Sql.uuid(r[0]), Sql.ofMicros(r[1]), (String) r[2])))))
                 .collect().last()
                 .chain(() -> Multi.createFrom().iterable(List.copyOf(found.keySet()))
                         .onItem().transformToUniAndConcatenate(id -> Sql.update(

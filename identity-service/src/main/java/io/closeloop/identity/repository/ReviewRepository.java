@@ -49,6 +49,6 @@ public class ReviewRepository {
 
     private static Review review(Object[] row) {
         return new Review(Sql.uuid(row[0]), Sql.uuid(row[1]), Sql.uuid(row[2]), Sql.uuid(row[3]), (String) row[4],
-                (String) row[5], Sql.instant(row[6]), row[7] == null ? null : Sql.instant(row[7]), (String) row[8]);
+                (String) row[5], Sql.ofMicros(row[6]), row[7] == null ? null : Sql.ofMicros(row[7]), (String) row[8]);
     }
 }
