@@ -1,7 +1,9 @@
 package io.closeloop.identity.repository;
 
+import io.closeloop.messaging.NativeRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -19,9 +21,13 @@ import java.util.stream.Collectors;
  */
 final class Sql {
 
-    /** A timestamptz column read as exact epoch microseconds, so no driver type mapping is involved. */
+    /**
+     * A timestamptz column read as exact epoch microseconds, so no driver type mapping is involved; named after
+     * the column (without its table alias) so the row can be read by name.
+     */
     static String micros(String column) {
-        return "(extract(epoch from " + column + ") * 1000000)::bigint";
+        return "(extract(epoch from " + column + ") * 1000000)::bigint as "
+                + column.substring(column.lastIndexOf('.') + 1);
     }
 
     private Sql() {
@@ -35,6 +41,11 @@ final class Sql {
             }
             return query.executeUpdate();
         });
+    }
+
+    /** The rows of a select, read by column name (see {@link NativeRows}). */
+    static Uni<List<Tuple>> tuples(String sql, Object... params) {
+        return NativeRows.list(sql, params);
     }
 
     static Uni<List<Object[]>> rows(String sql, Object... params) {
@@ -55,6 +66,12 @@ final class Sql {
             }
             return query.getResultList();
         });
+    }
+
+    /** A column written by {@link #micros(String)}; null when the timestamp is null. */
+    static Instant ofMicros(Tuple row, String column) {
+        Object micros = row.get(column);
+        return micros == null ? null : ofMicros(micros);
     }
 
     /** A column written by {@link #micros(String)}. */
