@@ -1,7 +1,6 @@
 package io.closeloop.attribution.domain;
 
 import io.closeloop.attribution.model.Conversion;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,7 +17,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "conversion")
 @IdClass(ConversionState.Key.class)
-public class ConversionState extends PanacheEntityBase {
+public class ConversionState {
 
     /** ISO 4217 "no currency involved": the currency of a conversion that came without value. */
     public static final String NO_CURRENCY = "XXX";

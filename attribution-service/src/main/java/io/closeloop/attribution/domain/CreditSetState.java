@@ -1,6 +1,5 @@
 package io.closeloop.attribution.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,7 +16,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "credit_set")
 @IdClass(CreditSetState.Key.class)
-public class CreditSetState extends PanacheEntityBase {
+public class CreditSetState {
 
     @Id
     public String tenant;

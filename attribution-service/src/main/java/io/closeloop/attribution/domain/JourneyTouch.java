@@ -1,7 +1,6 @@
 package io.closeloop.attribution.domain;
 
 import io.closeloop.attribution.model.Touch;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,7 +17,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "journey_touch")
 @IdClass(JourneyTouch.Key.class)
-public class JourneyTouch extends PanacheEntityBase {
+public class JourneyTouch {
 
     @Id
     public String tenant;

@@ -1,6 +1,5 @@
 package io.closeloop.attribution.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +12,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "model_fit")
 @IdClass(ModelFitState.Key.class)
-public class ModelFitState extends PanacheEntityBase {
+public class ModelFitState {
 
     @Id
     public String tenant;

@@ -1,6 +1,5 @@
 package io.closeloop.attribution.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +12,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "partition_stats")
 @IdClass(PartitionStats.Key.class)
-public class PartitionStats extends PanacheEntityBase {
+public class PartitionStats {
 
     @Id
     public String tenant;

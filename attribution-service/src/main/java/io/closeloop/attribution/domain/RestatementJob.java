@@ -1,6 +1,5 @@
 package io.closeloop.attribution.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "restatement_job")
-public class RestatementJob extends PanacheEntityBase {
+public class RestatementJob {
 
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";

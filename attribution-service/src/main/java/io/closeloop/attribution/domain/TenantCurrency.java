@@ -1,6 +1,5 @@
 package io.closeloop.attribution.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +8,7 @@ import jakarta.persistence.Table;
 /** A tenant's base currency and time zone as last announced on {@code tenants}: what FX conversion needs. */
 @Entity
 @Table(name = "tenant_currency")
-public class TenantCurrency extends PanacheEntityBase {
+public class TenantCurrency {
 
     @Id
     public String tenant;

@@ -1,6 +1,5 @@
 package io.closeloop.attribution.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +9,7 @@ import java.time.Instant;
 /** A tenant's model options as the settings API took them (JSON), and the model-config version they make. */
 @Entity
 @Table(name = "tenant_model_settings")
-public class TenantModelSettings extends PanacheEntityBase {
+public class TenantModelSettings {
 
     @Id
     public String tenant;

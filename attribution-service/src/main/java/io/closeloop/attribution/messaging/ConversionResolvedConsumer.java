@@ -1,6 +1,6 @@
 package io.closeloop.attribution.messaging;
 
-import io.closeloop.attribution.service.JourneyService;
+import io.closeloop.attribution.service.CreditRestatement;
 import io.closeloop.contracts.Topics;
 import io.closeloop.messaging.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -12,9 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ConversionResolvedConsumer {
 
     private final IdempotentConsumer consumer;
-    private final JourneyService journeys;
+    private final CreditRestatement journeys;
 
-    public ConversionResolvedConsumer(IdempotentConsumer consumer, JourneyService journeys) {
+    public ConversionResolvedConsumer(IdempotentConsumer consumer, CreditRestatement journeys) {
         this.consumer = consumer;
         this.journeys = journeys;
     }

@@ -1,12 +1,8 @@
 package io.closeloop.attribution.messaging;
 
-import io.closeloop.attribution.domain.PartitionStats;
-import io.closeloop.attribution.repository.PartitionStatsRepository;
-import io.closeloop.contracts.AttributionStats;
-import io.closeloop.contracts.Json;
+import io.closeloop.attribution.service.StatsIntake;
 import io.closeloop.contracts.Topics;
 import io.closeloop.messaging.IdempotentConsumer;
-import io.closeloop.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,9 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class StatsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final PartitionStatsRepository stats;
+    private final StatsIntake stats;
 
-    public StatsConsumer(IdempotentConsumer consumer, PartitionStatsRepository stats) {
+    public StatsConsumer(IdempotentConsumer consumer, StatsIntake stats) {
         this.consumer = consumer;
         this.stats = stats;
     }
@@ -27,25 +23,6 @@ public class StatsConsumer {
     @Incoming("attribution-stats")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return consumer.consume(TouchpointResolvedConsumer.CONSUMER, Topics.ATTRIBUTION_STATS, record,
-                in -> stats.upsert(row(in.value())));
-    }
-
-    static PartitionStats row(AttributionStats value) {
-        if (value.chunkCount() < 1 || value.chunk() < 0 || value.chunk() >= value.chunkCount() || value.from() == null
-                || value.to() == null || value.paths() == null) {
-            throw new PoisonMessageException("statistics chunk " + value.chunk() + " of " + value.chunkCount()
-                    + " is incomplete");
-        }
-        PartitionStats row = new PartitionStats();
-        row.tenant = value.tenant();
-        row.partition = value.partition();
-        row.chunk = value.chunk();
-        row.generation = value.generation();
-        row.chunkCount = value.chunkCount();
-        row.periodFrom = value.from();
-        row.periodTo = value.to();
-        row.computedAt = value.computedAt() != null ? value.computedAt() : value.to();
-        row.paths = Json.write(value.paths());
-        return row;
+                in -> stats.store(in.value()));
     }
 }

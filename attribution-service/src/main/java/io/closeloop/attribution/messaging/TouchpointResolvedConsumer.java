@@ -1,6 +1,6 @@
 package io.closeloop.attribution.messaging;
 
-import io.closeloop.attribution.service.JourneyService;
+import io.closeloop.attribution.service.CreditRestatement;
 import io.closeloop.contracts.Topics;
 import io.closeloop.messaging.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +14,9 @@ public class TouchpointResolvedConsumer {
     static final String CONSUMER = "attribution";
 
     private final IdempotentConsumer consumer;
-    private final JourneyService journeys;
+    private final CreditRestatement journeys;
 
-    public TouchpointResolvedConsumer(IdempotentConsumer consumer, JourneyService journeys) {
+    public TouchpointResolvedConsumer(IdempotentConsumer consumer, CreditRestatement journeys) {
         this.consumer = consumer;
         this.journeys = journeys;
     }

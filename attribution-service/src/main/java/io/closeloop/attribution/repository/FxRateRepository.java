@@ -16,6 +16,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class FxRateRepository {
 
+    private final TenantCurrencyRepository tenants;
+    private final ConversionRepository conversions;
+
+    public FxRateRepository(TenantCurrencyRepository tenants, ConversionRepository conversions) {
+        this.tenants = tenants;
+        this.conversions = conversions;
+    }
+
     private static final String UPSERT = "insert into fx_rate (tenant, currency, base_currency, day, rate)"
             + " values (?1, ?2, ?3, ?4, ?5) on conflict (tenant, currency, base_currency, day)"
             + " do update set rate = excluded.rate";
@@ -48,7 +56,7 @@ public class FxRateRepository {
     }
 
     public Uni<TenantCurrency> tenant(String tenant) {
-        return TenantCurrency.findById(tenant);
+        return tenants.findById(tenant);
     }
 
     public Uni<Void> storeTenant(String tenant, String baseCurrency, String timeZone) {
@@ -65,7 +73,7 @@ public class FxRateRepository {
      * currency is {@code base} or not yet known, in id order (the order their locks are taken in).
      */
     public Uni<List<UUID>> personsWithoutBase(String tenant, String currency, String base, Instant from) {
-        return ConversionState.<ConversionState>list("tenant = ?1 and currency = ?2 and baseValueMinor is null"
+        return conversions.list("tenant = ?1 and currency = ?2 and baseValueMinor is null"
                         + " and (baseCurrency is null or baseCurrency = ?3) and occurredAt >= ?4", tenant, currency, base,
                         from)
                 .map(list -> list.stream().map(c -> c.personId).distinct().sorted().toList());
@@ -74,7 +82,7 @@ public class FxRateRepository {
     /** The person's conversions in {@code currency} without a base value at or after {@code from}. */
     public Uni<List<ConversionState>> withoutBase(String tenant, UUID person, String currency, String base,
                                                   Instant from) {
-        return ConversionState.list("tenant = ?1 and personId = ?2 and currency = ?3 and baseValueMinor is null"
+        return conversions.list("tenant = ?1 and personId = ?2 and currency = ?3 and baseValueMinor is null"
                 + " and (baseCurrency is null or baseCurrency = ?4) and occurredAt >= ?5 order by occurredAt,"
                 + " conversionId", tenant, person, currency, base, from);
     }

@@ -43,7 +43,7 @@ public class FitScheduler {
     @Scheduled(cron = "${closeloop.attribution.stats-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> publishStatistics() {
         Instant now = Instant.now();
-        return assignedPartitions().chain(partitions -> tenants().chain(tenants -> JourneyService.sequentially(
+        return assignedPartitions().chain(partitions -> tenants().chain(tenants -> CreditRestatement.sequentially(
                 tenants, tenant -> Panache.withTransaction(() -> stats.publish(tenant, partitions, now))
                         .invoke(records -> LOG.infof("published %d statistics records of %s for partitions %s",
                                 records, tenant, partitions)).replaceWithVoid())));
@@ -52,8 +52,8 @@ public class FitScheduler {
     @Scheduled(cron = "${closeloop.attribution.fit-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> fitModels() {
         Instant now = Instant.now();
-        return tenants().chain(tenants -> JourneyService.sequentially(tenants, tenant ->
-                Panache.withTransaction(() -> JourneyService.sequentially(ModelCatalog.DATA_DRIVEN, model ->
+        return tenants().chain(tenants -> CreditRestatement.sequentially(tenants, tenant ->
+                Panache.withTransaction(() -> CreditRestatement.sequentially(ModelCatalog.DATA_DRIVEN, model ->
                                 fits.fitPublished(tenant, model, now).replaceWithVoid())
                         .chain(() -> jobs.submit(tenant, RestatementJobs.FIT, null, now))).replaceWithVoid()));
     }

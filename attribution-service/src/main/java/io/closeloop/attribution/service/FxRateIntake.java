@@ -1,5 +1,6 @@
 package io.closeloop.attribution.service;
 
+import io.closeloop.attribution.repository.ConversionRepository;
 import io.closeloop.attribution.repository.FxRateRepository;
 import io.closeloop.attribution.repository.PersonLock;
 import io.closeloop.contracts.FxRate;
@@ -22,11 +23,13 @@ public class FxRateIntake {
     private final FxRateRepository rates;
     private final BaseValues baseValues;
     private final PersonLock personLock;
-    private final JourneyService journeys;
+    private final CreditRestatement journeys;
     private final ModelCatalog catalog;
+    private final ConversionRepository conversions;
 
-    public FxRateIntake(FxRateRepository rates, BaseValues baseValues, PersonLock personLock, JourneyService journeys,
-                        ModelCatalog catalog) {
+    public FxRateIntake(FxRateRepository rates, BaseValues baseValues, PersonLock personLock, CreditRestatement journeys,
+                        ModelCatalog catalog, ConversionRepository conversions) {
+        this.conversions = conversions;
         this.rates = rates;
         this.baseValues = baseValues;
         this.personLock = personLock;
@@ -52,17 +55,16 @@ public class FxRateIntake {
             Instant from = rate.day().atStartOfDay(BaseValues.zone(settings)).toInstant();
             return rates.personsWithoutBase(tenant, rate.currency(), rate.baseCurrency(), from)
                     .chain(persons -> persons.isEmpty() ? Uni.createFrom().voidItem()
-                            : catalog.forTenant(tenant).chain(models -> JourneyService.sequentially(persons,
+                            : catalog.forTenant(tenant).chain(models -> CreditRestatement.sequentially(persons,
                                     person -> personLock.lock(tenant, person)
                                             .chain(() -> rates.withoutBase(tenant, person, rate.currency(),
                                                     rate.baseCurrency(), from))
-                                            .chain(list -> JourneyService.sequentially(list, conversion -> {
+                                            .chain(list -> CreditRestatement.sequentially(list, conversion -> {
                                                 if (conversion.baseCurrency == null) {
                                                     conversion.baseCurrency = rate.baseCurrency();
                                                 }
                                                 return baseValues.fill(conversion).chain(filled -> filled
-                                                        ? conversion.<io.closeloop.attribution.domain.ConversionState>
-                                                                persistAndFlush()
+                                                        ? conversions.persistAndFlush(conversion)
                                                                 .chain(() -> journeys.credit(conversion, models))
                                                         : Uni.createFrom().voidItem());
                                             })))));

@@ -1,7 +1,6 @@
 package io.closeloop.attribution.service;
 
 import io.closeloop.attribution.domain.ConversionState;
-import io.closeloop.attribution.domain.JourneyTouch;
 import io.closeloop.attribution.model.AttributionModel;
 import io.closeloop.attribution.repository.ConsentRepository;
 import io.closeloop.attribution.repository.ConversionRepository;
@@ -35,14 +34,14 @@ public class IdentityChanges {
     private final ConversionRepository conversions;
     private final ConsentRepository consents;
     private final PersonLock personLock;
-    private final JourneyService journeys;
+    private final CreditRestatement journeys;
     private final ModelCatalog catalog;
     private final ExperimentService experiments;
     private final Outbox outbox;
     private final PersonAliases aliases;
 
     public IdentityChanges(TouchRepository touches, ConversionRepository conversions, ConsentRepository consents,
-                           PersonLock personLock, JourneyService journeys, ModelCatalog catalog,
+                           PersonLock personLock, CreditRestatement journeys, ModelCatalog catalog,
                            ExperimentService experiments, Outbox outbox, PersonAliases aliases) {
         this.aliases = aliases;
         this.experiments = experiments;
@@ -99,12 +98,12 @@ public class IdentityChanges {
         List<UUID> persons = request.personIds() == null ? List.of() : request.personIds();
         AtomicLong erased = new AtomicLong();
         return catalog.forTenant(tenant)
-                .chain(models -> JourneyService.sequentially(persons, person -> personLock.lock(tenant, person)
+                .chain(models -> CreditRestatement.sequentially(persons, person -> personLock.lock(tenant, person)
                         .chain(() -> conversions.ofPerson(tenant, person))
-                        .chain(list -> JourneyService.sequentially(list, conversion -> anonymize(conversion, models)))
-                        .chain(() -> JourneyTouch.delete("tenant = ?1 and personId = ?2", tenant, person))
+                        .chain(list -> CreditRestatement.sequentially(list, conversion -> anonymize(conversion, models)))
+                        .chain(() -> touches.delete("tenant = ?1 and personId = ?2", tenant, person))
                         .invoke(erased::addAndGet)
-                        .chain(() -> ConversionState.delete("tenant = ?1 and personId = ?2", tenant, person))
+                        .chain(() -> conversions.delete("tenant = ?1 and personId = ?2", tenant, person))
                         .invoke(erased::addAndGet)
                         .chain(() -> consents.restore(tenant, person))))
                 .chain(() -> experiments.erase(tenant, persons))
@@ -115,7 +114,7 @@ public class IdentityChanges {
     }
 
     private Uni<Void> anonymize(ConversionState conversion, TenantModels models) {
-        return journeys.journey(conversion, models).chain(journey -> JourneyService.sequentially(models.models(),
+        return journeys.journey(conversion, models).chain(journey -> CreditRestatement.sequentially(models.models(),
                 (AttributionModel model) -> journeys.publishIfChanged(CreditSets.anonymized(CreditSets.of(conversion,
                         model, models.attributor().attribute(model, conversion.toConversion(), journey), 0)))));
     }

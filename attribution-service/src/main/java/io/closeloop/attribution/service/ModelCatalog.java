@@ -16,6 +16,7 @@ import io.closeloop.attribution.model.PositionBasedModel;
 import io.closeloop.attribution.model.TimeDecayModel;
 import io.closeloop.attribution.model.WShapedModel;
 import io.closeloop.attribution.repository.ModelFitRepository;
+import io.closeloop.attribution.repository.ModelSettingsRepository;
 import io.closeloop.contracts.Json;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,15 +42,17 @@ public class ModelCatalog {
 
     private final AttributionConfig config;
     private final ModelFitRepository fits;
+    private final ModelSettingsRepository settingsRows;
 
-    public ModelCatalog(AttributionConfig config, ModelFitRepository fits) {
+    public ModelCatalog(AttributionConfig config, ModelFitRepository fits, ModelSettingsRepository settingsRows) {
+        this.settingsRows = settingsRows;
         this.config = config;
         this.fits = fits;
     }
 
     /** The tenant's settings with defaults (the configured lookback when the tenant set none). */
     public Uni<ModelSettings> settings(String tenant) {
-        return TenantModelSettings.<TenantModelSettings>findById(tenant).map(this::settings);
+        return settingsRows.findById(tenant).map(this::settings);
     }
 
     ModelSettings settings(TenantModelSettings row) {

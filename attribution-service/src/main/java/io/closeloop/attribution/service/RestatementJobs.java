@@ -35,11 +35,11 @@ public class RestatementJobs {
 
     private final RestatementJobRepository jobs;
     private final ModelCatalog catalog;
-    private final JourneyService journeys;
+    private final CreditRestatement journeys;
     private final PersonLock personLock;
     private final AttributionConfig config;
 
-    public RestatementJobs(RestatementJobRepository jobs, ModelCatalog catalog, JourneyService journeys,
+    public RestatementJobs(RestatementJobRepository jobs, ModelCatalog catalog, CreditRestatement journeys,
                            PersonLock personLock, AttributionConfig config) {
         this.jobs = jobs;
         this.catalog = catalog;
@@ -126,9 +126,9 @@ public class RestatementJobs {
         }
         // Persons locked in one order, so two jobs never wait for each other crosswise.
         List<UUID> persons = List.copyOf(new TreeSet<>(batch.stream().map(c -> c.personId).toList()));
-        return catalog.forTenant(tenant).chain(models -> JourneyService.sequentially(persons,
+        return catalog.forTenant(tenant).chain(models -> CreditRestatement.sequentially(persons,
                         person -> personLock.lock(tenant, person))
-                .chain(() -> JourneyService.sequentially(batch, conversion -> journeys.credit(conversion, models))));
+                .chain(() -> CreditRestatement.sequentially(batch, conversion -> journeys.credit(conversion, models))));
     }
 
     private static void advance(RestatementJob job, List<ConversionState> batch, int size) {

@@ -2,6 +2,7 @@ package io.closeloop.attribution.service;
 
 import io.closeloop.attribution.domain.RestatementJob;
 import io.closeloop.attribution.domain.TenantModelSettings;
+import io.closeloop.attribution.repository.ModelSettingsRepository;
 import io.closeloop.contracts.Json;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,8 +19,10 @@ public class SettingsService {
 
     private final ModelCatalog catalog;
     private final RestatementJobs jobs;
+    private final ModelSettingsRepository settingsRows;
 
-    public SettingsService(ModelCatalog catalog, RestatementJobs jobs) {
+    public SettingsService(ModelCatalog catalog, RestatementJobs jobs, ModelSettingsRepository settingsRows) {
+        this.settingsRows = settingsRows;
         this.catalog = catalog;
         this.jobs = jobs;
     }
@@ -37,13 +40,13 @@ public class SettingsService {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> catalog.settings(tenant).chain(current -> {
             ModelSettings next = given.withDefaults(current.configVersion() + 1);
-            return TenantModelSettings.<TenantModelSettings>findById(tenant).chain(row -> {
+            return settingsRows.findById(tenant).chain(row -> {
                 TenantModelSettings stored = row != null ? row : new TenantModelSettings();
                 stored.tenant = tenant;
                 stored.configVersion = next.configVersion();
                 stored.settings = Json.write(next);
                 stored.updatedAt = now;
-                return stored.persist();
+                return settingsRows.persist(stored);
             }).chain(() -> jobs.submit(tenant, RestatementJobs.SETTINGS, null, now))
                     .map(job -> new Change(next, job));
         }));

@@ -75,7 +75,7 @@ public class StatsService {
     public Uni<Integer> publish(String tenant, Set<Integer> partitions, FitPeriod period, Instant now) {
         return counted(tenant, partitions, period).chain(counted -> {
             List<AttributionStats> records = records(tenant, counted.counters(), counted.currency(), period, now);
-            return JourneyService.sequentially(records, record -> outbox.publish(Topics.ATTRIBUTION_STATS,
+            return CreditRestatement.sequentially(records, record -> outbox.publish(Topics.ATTRIBUTION_STATS,
                             Keys.stats(tenant, record.partition(), record.chunk()), record, UUID.randomUUID()))
                     .replaceWith(records.size());
         });

@@ -1,5 +1,8 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.uuid;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.closeloop.contracts.Json;
@@ -8,16 +11,16 @@ import io.closeloop.identity.domain.AuditFilter;
 import io.closeloop.identity.domain.AuditHash;
 import io.closeloop.identity.domain.ChainHead;
 import io.closeloop.identity.domain.ChainedEntry;
+import io.closeloop.messaging.NativeRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,9 +42,11 @@ public class AuditRepository {
             + " cast(?8 as uuid), cast(string_to_array(?9, ',') as uuid[]), ?10, ?11, ?12,"
             + " cast(cast(?13 as text) as jsonb), ?14, ?15)";
     /** Instants as exact microseconds (extract gives numeric), the unit the hash uses. */
-    private static final String COLUMNS = "select seq, (extract(epoch from occurred_at) * 1000000)::bigint,"
-            + " (extract(epoch from recorded_at) * 1000000)::bigint, action, person_id::text,"
-            + " array_to_string(related_person_ids, ','), event_id::text, array_to_string(related_event_ids, ','),"
+    private static final String COLUMNS = "select seq,"
+            + " (extract(epoch from occurred_at) * 1000000)::bigint as occurred_at,"
+            + " (extract(epoch from recorded_at) * 1000000)::bigint as recorded_at, action, person_id::text,"
+            + " array_to_string(related_person_ids, ',') as related_person_ids, event_id::text,"
+            + " array_to_string(related_event_ids, ',') as related_event_ids,"
             + " purpose, outcome, reason, details::text, prev_hash, hash from audit_entry";
     private static final String REPEATABLE_READ = "set transaction isolation level repeatable read, read only";
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
@@ -57,7 +62,7 @@ public class AuditRepository {
                         .setParameter(1, tenant)
                         .setParameter(2, AuditHash.GENESIS)
                         .executeUpdate()
-                        .chain(() -> session.createNativeQuery(LOCK_HEAD, Object[].class)
+                        .chain(() -> session.createNativeQuery(LOCK_HEAD, Tuple.class)
                                 .setParameter(1, tenant)
                                 .getSingleResult()))
                 .map(AuditRepository::head);
@@ -65,7 +70,7 @@ public class AuditRepository {
 
     /** The tenant's head; {@link ChainHead#EMPTY} before its first entry. */
     public Uni<ChainHead> head(String tenant) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(READ_HEAD, Object[].class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(READ_HEAD, Tuple.class)
                         .setParameter(1, tenant)
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? ChainHead.EMPTY : head(rows.get(0)));
@@ -116,7 +121,7 @@ public class AuditRepository {
         condition(sql, params, " and occurred_at < ?", filter.to() == null ? null : utc(filter.to()));
         sql.append(" order by seq limit ").append(limit);
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class);
+            var query = session.createNativeQuery(sql.toString(), Tuple.class);
             for (int i = 0; i < params.size(); i++) {
                 query.setParameter(i + 1, params.get(i));
             }
@@ -140,28 +145,17 @@ public class AuditRepository {
         }
     }
 
-    private static ChainHead head(Object[] row) {
-        return new ChainHead(((Number) row[0]).longValue(), (String) row[1]);
+    private static ChainHead head(Tuple row) {
+        return new ChainHead(longValue(row, "seq"), NativeRows.text(row, "hash"));
     }
 
-    private static ChainedEntry entry(String tenant, Object[] row) {
-        AuditEntry entry = new AuditEntry((String) row[3], micros(row[1]), uuid(row[4]), uuids(row[5]),
-                uuid(row[6]), uuids(row[7]), (String) row[8], (String) row[9], (String) row[10], details(row[11]));
-        return new ChainedEntry(tenant, ((Number) row[0]).longValue(), micros(row[2]), entry, (String) row[12],
-                (String) row[13]);
-    }
-
-    private static Instant micros(Object value) {
-        return Instant.EPOCH.plus(((Number) value).longValue(), ChronoUnit.MICROS);
-    }
-
-    private static UUID uuid(Object value) {
-        return value == null ? null : UUID.fromString(value.toString());
-    }
-
-    private static List<UUID> uuids(Object value) {
-        String text = value == null ? "" : value.toString();
-        return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(UUID::fromString).toList();
+    private static ChainedEntry entry(String tenant, Tuple row) {
+        AuditEntry entry = new AuditEntry(NativeRows.text(row, "action"), Sql.ofMicros(row, "occurred_at"),
+                uuid(row, "person_id"), Sql.uuids(row.get("related_person_ids")), uuid(row, "event_id"),
+                Sql.uuids(row.get("related_event_ids")), NativeRows.text(row, "purpose"),
+                NativeRows.text(row, "outcome"), NativeRows.text(row, "reason"), details(row.get("details")));
+        return new ChainedEntry(tenant, longValue(row, "seq"), Sql.ofMicros(row, "recorded_at"), entry,
+                NativeRows.text(row, "prev_hash"), NativeRows.text(row, "hash"));
     }
 
     private static Map<String, String> details(Object value) {

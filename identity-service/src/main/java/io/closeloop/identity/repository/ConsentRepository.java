@@ -1,5 +1,8 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.uuid;
 import static io.closeloop.identity.repository.Sql.TREE;
 
 import io.closeloop.contracts.ConsentPurpose;
@@ -28,12 +31,12 @@ public class ConsentRepository {
 
     /** Every signal of the person and of everyone merged into it. */
     public Uni<List<StoredSignal>> signals(String tenant, UUID root) {
-        return Sql.rows(TREE + "select person_id::text, purpose, state, source, region, " + Sql.micros("occurred_at")
+        return Sql.tuples(TREE + "select person_id::text, purpose, state, source, region, " + Sql.micros("occurred_at")
                         + " from consent_signal where tenant = ?1 and person_id in (select person_id from tree)"
                         + " order by occurred_at, received_at", tenant, root)
-                .map(rows -> rows.stream().map(r -> new StoredSignal(Sql.uuid(r[0]),
-                        ConsentPurpose.valueOf(((String) r[1]).toUpperCase(Locale.ROOT)), (String) r[2], (String) r[3],
-                        (String) r[4], Sql.instant(r[5]))).toList());
+                .map(rows -> rows.stream().map(r -> new StoredSignal(uuid(r, "person_id"),
+                        ConsentPurpose.valueOf(text(r, "purpose").toUpperCase(Locale.ROOT)), text(r, "state"),
+                        text(r, "source"), text(r, "region"), Sql.ofMicros(r, "occurred_at"))).toList());
     }
 
     public Uni<Void> countSuppressed(String tenant, LocalDate day, String channel) {
@@ -43,9 +46,9 @@ public class ConsentRepository {
     }
 
     public Uni<List<SuppressedCount>> suppressed(String tenant, LocalDate from, LocalDate to) {
-        return Sql.rows("select to_char(day, 'YYYY-MM-DD'), channel, events from consent_suppressed"
+        return Sql.tuples("select to_char(day, 'YYYY-MM-DD') as day, channel, events from consent_suppressed"
                         + " where tenant = ?1 and day >= ?2 and day <= ?3 order by day, channel", tenant, from, to)
-                .map(rows -> rows.stream().map(r -> new SuppressedCount(LocalDate.parse((String) r[0]),
-                        (String) r[1], ((Number) r[2]).longValue())).toList());
+                .map(rows -> rows.stream().map(r -> new SuppressedCount(LocalDate.parse(text(r, "day")),
+                        text(r, "channel"), longValue(r, "events"))).toList());
     }
 }

@@ -1,6 +1,11 @@
 package io.closeloop.identity.repository;
 
 import static io.closeloop.identity.repository.Sql.TREE;
+import static io.closeloop.messaging.NativeRows.doubleValue;
+import static io.closeloop.messaging.NativeRows.intValue;
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.uuid;
 
 import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.contracts.IdentifierRef;
@@ -8,10 +13,10 @@ import io.closeloop.contracts.Trust;
 import io.closeloop.identity.domain.IdentifierKey;
 import io.closeloop.identity.domain.IdentifierStrength;
 import io.closeloop.identity.domain.PersonProfile;
-import io.closeloop.identity.service.ConcurrentResolutionException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,40 +44,40 @@ public class GraphRepository {
     public Uni<Map<IdentifierKey, Owner>> owners(String tenant, List<IdentifierRef> identifiers) {
         Map<IdentifierKey, Owner> owners = new HashMap<>();
         return Multi.createFrom().iterable(identifiers)
-                .onItem().transformToUniAndConcatenate(identifier -> Sql.rows("select person_root(tenant, person_id)::text,"
-                                + " coalesce(origin_person_id, person_id)::text, trust, confidence from identifier"
+                .onItem().transformToUniAndConcatenate(identifier -> Sql.tuples("select person_root(tenant, person_id)::text as root,"
+                                + " coalesce(origin_person_id, person_id)::text as origin, trust, confidence from identifier"
                                 + " where tenant = ?1 and kind = ?2 and value = ?3",
                                 tenant, identifier.kind().code(), identifier.value())
                         .invoke(rows -> rows.forEach(row -> owners.put(IdentifierKey.of(identifier),
-                                new Owner(Sql.uuid(row[0]), Sql.uuid(row[1]),
-                                        "asserted".equals(row[2]) ? Trust.ASSERTED : Trust.VERIFIED,
-                                        ((Number) row[3]).doubleValue())))))
+                                new Owner(uuid(row, "root"), uuid(row, "origin"),
+                                        "asserted".equals(text(row, "trust")) ? Trust.ASSERTED : Trust.VERIFIED,
+                                        doubleValue(row, "confidence"))))))
                 .collect().last()
                 .replaceWith(owners);
     }
 
     public Uni<PersonProfile> profile(String tenant, UUID person) {
-        return Sql.rows("select " + Sql.micros("created_at") + ", 1 from person where tenant = ?1 and person_id = ?2",
+        return Sql.tuples("select " + Sql.micros("created_at") + " from person where tenant = ?1 and person_id = ?2",
                         tenant, person)
-                .chain(created -> Sql.rows("select kind, value, trust from identifier"
+                .chain(created -> Sql.tuples("select kind, value, trust from identifier"
                                 + " where tenant = ?1 and person_id = ?2", tenant, person)
                         .map(rows -> {
                             Set<String> emails = new HashSet<>();
                             Set<String> crm = new HashSet<>();
                             int strongest = PersonProfile.NONE;
                             boolean strong = false;
-                            for (Object[] row : rows) {
-                                IdentifierKind kind = kind((String) row[0]);
+                            for (Tuple row : rows) {
+                                IdentifierKind kind = kind(text(row, "kind"));
                                 strong |= IdentifierStrength.strong(kind);
                                 if (kind == IdentifierKind.EMAIL) {
-                                    emails.add((String) row[1]);
+                                    emails.add(text(row, "value"));
                                 } else if (kind == IdentifierKind.CRM_CONTACT) {
-                                    crm.add((String) row[1]);
+                                    crm.add(text(row, "value"));
                                 }
                                 strongest = Math.min(strongest,
-                                        PersonProfile.strength(kind, "verified".equals(row[2])));
+                                        PersonProfile.strength(kind, "verified".equals(text(row, "trust"))));
                             }
-                            Instant createdAt = created.isEmpty() ? Instant.EPOCH : Sql.instant(created.get(0)[0]);
+                            Instant createdAt = created.isEmpty() ? Instant.EPOCH : Sql.ofMicros(created.get(0), "created_at");
                             return new PersonProfile(person, createdAt, emails, crm, strongest, strong);
                         }));
     }
@@ -115,18 +120,19 @@ public class GraphRepository {
 
     /** The person {@code person} was merged into directly; null for a root or an unknown person. */
     public Uni<UUID> parent(String tenant, UUID person) {
-        return Sql.rows("select merged_into::text, 1 from person where tenant = ?1 and person_id = ?2", tenant, person)
-                .map(rows -> rows.isEmpty() ? null : Sql.uuid(rows.get(0)[0]));
+        return Sql.tuples("select merged_into::text from person where tenant = ?1 and person_id = ?2", tenant, person)
+                .map(rows -> rows.isEmpty() ? null : uuid(rows.get(0), "merged_into"));
     }
 
     public Uni<UUID> root(String tenant, UUID person) {
-        return Sql.rows("select person_root(?1, ?2)::text, 1", tenant, person).map(rows -> Sql.uuid(rows.get(0)[0]));
+        return Sql.tuples("select person_root(?1, ?2)::text as root", tenant, person)
+                .map(rows -> uuid(rows.get(0), "root"));
     }
 
     /** The person and everyone merged into it, directly or not. */
     public Uni<List<UUID>> tree(String tenant, UUID root) {
-        return Sql.rows(TREE + "select person_id::text, 1 from tree", tenant, root)
-                .map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+        return Sql.tuples(TREE + "select person_id::text from tree", tenant, root)
+                .map(rows -> rows.stream().map(r -> uuid(r, "person_id")).toList());
     }
 
     /**
@@ -138,10 +144,10 @@ public class GraphRepository {
                         tenant, absorbed)
                 .chain(() -> Sql.update(TREE + "update identifier set person_id = ?2 where tenant = ?1"
                         + " and coalesce(origin_person_id, person_id) in (select person_id from tree)", tenant, absorbed))
-                .chain(() -> Sql.rows(TREE + "select event_id::text, 1 from person_event where tenant = ?1"
+                .chain(() -> Sql.tuples(TREE + "select event_id::text from person_event where tenant = ?1"
                         + " and person_id in (select person_id from tree) order by occurred_at, event_id",
                         tenant, absorbed))
-                .map(rows -> rows.stream().map(r -> Sql.uuid(r[0])).toList());
+                .map(rows -> rows.stream().map(r -> uuid(r, "event_id")).toList());
     }
 
     public Uni<Void> recordEvent(String tenant, PersonEvent event) {
@@ -155,9 +161,9 @@ public class GraphRepository {
 
     /** Whether the person (with everyone merged into it) has at least one touch. */
     public Uni<Boolean> hasTouch(String tenant, UUID root) {
-        return Sql.rows(TREE + "select count(*), 1 from person_event where tenant = ?1 and kind = 'touch'"
+        return Sql.tuples(TREE + "select count(*) as touches from person_event where tenant = ?1 and kind = 'touch'"
                         + " and person_id in (select person_id from tree)", tenant, root)
-                .map(rows -> ((Number) rows.get(0)[0]).longValue() > 0);
+                .map(rows -> longValue(rows.get(0), "touches") > 0);
     }
 
     /** Notes that the devices were seen with the person; returns how many persons each device was seen with. */
@@ -166,9 +172,9 @@ public class GraphRepository {
         return Multi.createFrom().iterable(devices)
                 .onItem().transformToUniAndConcatenate(device -> Sql.update("insert into device_person (tenant, value,"
                                 + " person_id) values (?1, ?2, ?3) on conflict do nothing", tenant, device, person)
-                        .chain(() -> Sql.rows("select count(*), 1 from device_person where tenant = ?1 and value = ?2",
-                                tenant, device))
-                        .invoke(rows -> counts.put(device, ((Number) rows.get(0)[0]).intValue())))
+                        .chain(() -> Sql.tuples("select count(*) as persons from device_person where tenant = ?1"
+                                + " and value = ?2", tenant, device))
+                        .invoke(rows -> counts.put(device, intValue(rows.get(0), "persons"))))
                 .collect().last().replaceWith(counts);
     }
 

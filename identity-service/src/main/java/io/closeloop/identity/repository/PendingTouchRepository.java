@@ -1,5 +1,9 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.uuid;
+
 import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.identity.domain.IdentifierKey;
 import io.smallrye.mutiny.Multi;
@@ -50,13 +54,13 @@ public class PendingTouchRepository {
     public Uni<List<Pending>> take(String tenant, Collection<IdentifierRef> weak) {
         java.util.Map<UUID, Pending> found = new java.util.HashMap<>();
         return Multi.createFrom().iterable(weak.stream().map(IdentifierKey::of).distinct().toList())
-                .onItem().transformToUniAndConcatenate(k -> Sql.rows("select p.event_id::text, "
+                .onItem().transformToUniAndConcatenate(k -> Sql.tuples("select p.event_id::text, "
                                 + Sql.micros("p.occurred_at") + ", p.touch::text from pending_touch p"
                                 + " join pending_touch_key k on k.tenant = p.tenant and k.event_id = p.event_id"
                                 + " where k.tenant = ?1 and k.kind = ?2 and k.value = ?3",
                         tenant, k.kind().code(), k.value())
-                        .invoke(rows -> rows.forEach(r -> found.putIfAbsent(Sql.uuid(r[0]),
-                                new Pending(Sql.uuid(r[0]), Sql.instant(r[1]), (String) r[2])))))
+                        .invoke(rows -> rows.forEach(r -> found.putIfAbsent(uuid(r, "event_id"),
+                                new Pending(uuid(r, "event_id"), Sql.ofMicros(r, "occurred_at"), text(r, "touch"))))))
                 .collect().last()
                 .chain(() -> Multi.createFrom().iterable(List.copyOf(found.keySet()))
                         .onItem().transformToUniAndConcatenate(id -> Sql.update(
@@ -78,8 +82,8 @@ public class PendingTouchRepository {
 
     /** Pending touches of the tenant that occurred in [from, to). */
     public Uni<Long> count(String tenant, Instant from, Instant to) {
-        return Sql.rows("select count(*), 1 from pending_touch where tenant = ?1 and occurred_at >= ?2"
+        return Sql.tuples("select count(*) as touches from pending_touch where tenant = ?1 and occurred_at >= ?2"
                         + " and occurred_at < ?3", tenant, Sql.utc(from), Sql.utc(to))
-                .map(rows -> ((Number) rows.get(0)[0]).longValue());
+                .map(rows -> longValue(rows.get(0), "touches"));
     }
 }

@@ -73,7 +73,7 @@ public class PersonDataRepository {
 
     public Uni<Set<UUID>> holdersOfHashes(String tenant, Collection<String> hashes) {
         return texts("select distinct person_id::text from person_export_hash where tenant = ?1"
-                + " and hash = any(string_to_array(cast(?2 as text), ','))", tenant, SqlParams.joinedText(hashes))
+                + " and hash = any(string_to_array(cast(?2 as text), ','))", tenant, Sql.joinedText(hashes))
                 .map(PersonDataRepository::uuidSet);
     }
 
@@ -84,39 +84,39 @@ public class PersonDataRepository {
         }
         return hasColumn("person", "merged_into").chain(merges -> texts(merges
                 ? "with recursive up(id) as (select person_id from person where tenant = ?1 and person_id = any("
-                        + SqlParams.uuidArray(2) + ") union select p.merged_into from person p join up on p.person_id = up.id"
+                        + Sql.uuidArray(2) + ") union select p.merged_into from person p join up on p.person_id = up.id"
                         + " where p.tenant = ?1 and p.merged_into is not null),"
                         + " down(id) as (select id from up union select p.person_id from person p"
                         + " join down on p.merged_into = down.id where p.tenant = ?1)"
                         + " select distinct id::text from down"
-                : "select person_id::text from person where tenant = ?1 and person_id = any(" + SqlParams.uuidArray(2) + ")",
-                tenant, SqlParams.joined(persons)))
+                : "select person_id::text from person where tenant = ?1 and person_id = any(" + Sql.uuidArray(2) + ")",
+                tenant, Sql.joined(persons)))
                 .map(PersonDataRepository::uuidSet);
     }
 
     public Uni<List<StoredIdentifier>> identifiersOf(String tenant, Collection<UUID> persons) {
         return rows("select person_id::text, kind, value, trust, first_seen_at from identifier where tenant = ?1"
-                + " and person_id = any(" + SqlParams.uuidArray(2) + ") order by kind, value", tenant, SqlParams.joined(persons))
+                + " and person_id = any(" + Sql.uuidArray(2) + ") order by kind, value", tenant, Sql.joined(persons))
                 .map(rows -> rows.stream().map(r -> new StoredIdentifier(
                         UUID.fromString(r[0].toString()),
                         new IdentifierRef(kind(r[1].toString()), r[2].toString(), trust(r[3].toString())),
-                        SqlParams.instant(r[4]))).toList());
+                        Sql.instant(r[4]))).toList());
     }
 
     public Uni<List<StoredHash>> hashesOf(String tenant, Collection<UUID> persons) {
         return rows("select person_id::text, kind, hash from person_export_hash where tenant = ?1"
-                + " and person_id = any(" + SqlParams.uuidArray(2) + ") order by kind, hash", tenant, SqlParams.joined(persons))
+                + " and person_id = any(" + Sql.uuidArray(2) + ") order by kind, hash", tenant, Sql.joined(persons))
                 .map(rows -> rows.stream().map(r -> new StoredHash(
                         UUID.fromString(r[0].toString()), r[1].toString(), r[2].toString())).toList());
     }
 
     public Uni<List<StoredEvent>> eventsOf(String tenant, Collection<UUID> persons) {
         return rows("select person_id::text, event_id::text, kind, occurred_at, channel, conversion_id"
-                + " from person_event where tenant = ?1 and person_id = any(" + SqlParams.uuidArray(2) + ")"
-                + " order by occurred_at, event_id", tenant, SqlParams.joined(persons))
+                + " from person_event where tenant = ?1 and person_id = any(" + Sql.uuidArray(2) + ")"
+                + " order by occurred_at, event_id", tenant, Sql.joined(persons))
                 .map(rows -> rows.stream().map(r -> new StoredEvent(
                         UUID.fromString(r[0].toString()), UUID.fromString(r[1].toString()), r[2].toString(),
-                        SqlParams.instant(r[3]), text(r[4]), text(r[5]))).toList());
+                        Sql.instant(r[3]), text(r[4]), text(r[5]))).toList());
     }
 
     /** Consent signals, once the consent part of identity stores them; none before. */
@@ -124,11 +124,11 @@ public class PersonDataRepository {
         return existing(List.of("consent_signal")).chain(tables -> tables.isEmpty()
                 ? Uni.createFrom().item(List.<StoredConsent>of())
                 : rows("select person_id::text, purpose, state, source, occurred_at from consent_signal"
-                        + " where tenant = ?1 and person_id = any(" + SqlParams.uuidArray(2) + ")"
-                        + " order by occurred_at, purpose", tenant, SqlParams.joined(persons))
+                        + " where tenant = ?1 and person_id = any(" + Sql.uuidArray(2) + ")"
+                        + " order by occurred_at, purpose", tenant, Sql.joined(persons))
                         .map(rows -> rows.stream().map(r -> new StoredConsent(
                                 UUID.fromString(r[0].toString()), r[1].toString(), r[2].toString(),
-                                r[3].toString(), SqlParams.instant(r[4]))).toList()));
+                                r[3].toString(), Sql.instant(r[4]))).toList()));
     }
 
     /** Deletes every person-level row of the persons; returns how many rows went. */
@@ -141,8 +141,8 @@ public class PersonDataRepository {
                 .chain(tables -> Multi.createFrom().iterable(PERSON_LEVEL)
                         .filter(pc -> tables.contains(pc.table()))
                         .onItem().transformToUniAndConcatenate(pc -> update("delete from " + pc.table()
-                                        + " where tenant = ?1 and " + pc.column() + " = any(" + SqlParams.uuidArray(2) + ")",
-                                tenant, SqlParams.joined(persons)).invoke(n -> rows[0] += n))
+                                        + " where tenant = ?1 and " + pc.column() + " = any(" + Sql.uuidArray(2) + ")",
+                                tenant, Sql.joined(persons)).invoke(n -> rows[0] += n))
                         .collect().last())
                 .map(ignored -> rows[0]);
     }
@@ -154,7 +154,7 @@ public class PersonDataRepository {
     public Uni<Set<UUID>> inactiveSince(String tenant, Instant cutoff) {
         return texts("select p.person_id::text from person p where p.tenant = ?1 and p.created_at < ?2"
                 + " and not exists (select 1 from person_event e where e.tenant = p.tenant"
-                + " and e.person_id = p.person_id and e.occurred_at >= ?2)", tenant, SqlParams.utc(cutoff))
+                + " and e.person_id = p.person_id and e.occurred_at >= ?2)", tenant, Sql.utc(cutoff))
                 .map(PersonDataRepository::uuidSet);
     }
 
@@ -179,7 +179,7 @@ public class PersonDataRepository {
     private Uni<Set<String>> existing(List<String> tables) {
         return texts("select cast(table_name as text) from information_schema.tables"
                         + " where table_schema = current_schema()"
-                        + " and table_name = any(string_to_array(cast(?1 as text), ','))", SqlParams.joinedText(tables))
+                        + " and table_name = any(string_to_array(cast(?1 as text), ','))", Sql.joinedText(tables))
                 .map(Set::copyOf);
     }
 

@@ -1,5 +1,8 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.text;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,7 +21,7 @@ public class ResolutionRateRepository {
 
     /** Touches and conversions (events, not distinct conversion ids) that occurred in [from, to), per kind. */
     public Uni<List<Row>> rates(String tenant, Instant from, Instant to) {
-        return Sql.rows("with ev as (select kind, person_root(tenant, person_id) as root from person_event"
+        return Sql.tuples("with ev as (select kind, person_root(tenant, person_id) as root from person_event"
                         + " where tenant = ?1 and occurred_at >= ?2 and occurred_at < ?3"
                         + " and kind in ('touch', 'conversion')),"
                         + " known as (select distinct person_id from identifier where tenant = ?1"
@@ -29,9 +32,9 @@ public class ResolutionRateRepository {
                         + " count(*) filter (where root in (select person_id from known)) as resolved"
                         + " from ev group by kind"
                         + " union all select 'touch', n, 0 from pending where n > 0)"
-                        + " select kind, sum(events), sum(resolved) from kinds group by kind order by kind",
+                        + " select kind, sum(events) as events, sum(resolved) as resolved from kinds group by kind order by kind",
                         tenant, Sql.utc(from), Sql.utc(to))
-                .map(rows -> rows.stream().map(r -> new Row((String) r[0], ((Number) r[1]).longValue(),
-                        ((Number) r[2]).longValue())).toList());
+                .map(rows -> rows.stream().map(r -> new Row(text(r, "kind"), longValue(r, "events"),
+                        longValue(r, "resolved"))).toList());
     }
 }

@@ -1,7 +1,11 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.uuid;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,15 +34,15 @@ public class ReviewRepository {
 
     public Uni<List<Review>> list(String tenant, String status) {
         String order = " order by created_at, review_id limit 1000";
-        Uni<List<Object[]>> rows = status == null
-                ? Sql.rows(COLUMNS + " where tenant = ?1" + order, tenant)
-                : Sql.rows(COLUMNS + " where tenant = ?1 and status = ?2" + order, tenant, status);
+        Uni<List<Tuple>> rows = status == null
+                ? Sql.tuples(COLUMNS + " where tenant = ?1" + order, tenant)
+                : Sql.tuples(COLUMNS + " where tenant = ?1 and status = ?2" + order, tenant, status);
         return rows.map(found -> found.stream().map(ReviewRepository::review).toList());
     }
 
     /** The review, locked until the caller's transaction ends; null when unknown. */
     public Uni<Review> lock(String tenant, UUID reviewId) {
-        return Sql.rows(COLUMNS + " where tenant = ?1 and review_id = ?2 for update", tenant, reviewId)
+        return Sql.tuples(COLUMNS + " where tenant = ?1 and review_id = ?2 for update", tenant, reviewId)
                 .map(rows -> rows.isEmpty() ? null : review(rows.get(0)));
     }
 
@@ -47,8 +51,9 @@ public class ReviewRepository {
                 + " where tenant = ?1 and review_id = ?2", tenant, reviewId, status, by).replaceWithVoid();
     }
 
-    private static Review review(Object[] row) {
-        return new Review(Sql.uuid(row[0]), Sql.uuid(row[1]), Sql.uuid(row[2]), Sql.uuid(row[3]), (String) row[4],
-                (String) row[5], Sql.instant(row[6]), row[7] == null ? null : Sql.instant(row[7]), (String) row[8]);
+    private static Review review(Tuple row) {
+        return new Review(uuid(row, "review_id"), uuid(row, "event_id"), uuid(row, "person_id"),
+                uuid(row, "other_person_id"), text(row, "rule"), text(row, "status"), Sql.ofMicros(row, "created_at"),
+                Sql.ofMicros(row, "decided_at"), text(row, "decided_by"));
     }
 }

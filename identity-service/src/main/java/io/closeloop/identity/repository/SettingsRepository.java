@@ -1,5 +1,9 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.doubleValue;
+import static io.closeloop.messaging.NativeRows.intValue;
+import static io.closeloop.messaging.NativeRows.text;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.closeloop.contracts.ConsentPurpose;
 import io.closeloop.contracts.Json;
@@ -24,12 +28,14 @@ public class SettingsRepository {
     };
 
     public Uni<GuardLimits> limits(String tenant) {
-        return Sql.rows("select max_email_keys_per_person, max_persons_per_device, match_threshold,"
+        return Sql.tuples("select max_email_keys_per_person, max_persons_per_device, match_threshold,"
                         + " anonymous_journey_days from identity_settings where tenant = ?1", tenant)
                 .map(rows -> rows.isEmpty() ? GuardLimits.DEFAULTS : new GuardLimits(
-                        ((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue(),
-                        ((Number) rows.get(0)[2]).doubleValue(), rows.get(0)[3] == null
-                                ? GuardLimits.DEFAULT_ANONYMOUS_JOURNEY_DAYS : ((Number) rows.get(0)[3]).intValue()));
+                        intValue(rows.get(0), "max_email_keys_per_person"),
+                        intValue(rows.get(0), "max_persons_per_device"), doubleValue(rows.get(0), "match_threshold"),
+                        rows.get(0).get("anonymous_journey_days") == null
+                                ? GuardLimits.DEFAULT_ANONYMOUS_JOURNEY_DAYS
+                                : intValue(rows.get(0), "anonymous_journey_days")));
     }
 
     public Uni<Void> saveLimits(String tenant, GuardLimits limits) {
@@ -46,11 +52,13 @@ public class SettingsRepository {
     }
 
     public Uni<ConsentRules> consentRules(String tenant) {
-        return Sql.rows("select regions::text, server_side::text, server_side_sources::text from consent_defaults"
+        return Sql.tuples("select regions::text, server_side::text, server_side_sources::text from consent_defaults"
                         + " where tenant = ?1", tenant)
                 .map(rows -> rows.isEmpty() ? ConsentRules.BUILT_IN
-                        : new ConsentRules(read((String) rows.get(0)[0], REGIONS), read((String) rows.get(0)[1], PURPOSES),
-                                rows.get(0)[2] == null ? null : read((String) rows.get(0)[2], SOURCES)));
+                        : new ConsentRules(read(text(rows.get(0), "regions"), REGIONS),
+                                read(text(rows.get(0), "server_side"), PURPOSES),
+                                rows.get(0).get("server_side_sources") == null ? null
+                                        : read(text(rows.get(0), "server_side_sources"), SOURCES)));
     }
 
     public Uni<Void> saveConsentRules(String tenant, ConsentRules rules) {

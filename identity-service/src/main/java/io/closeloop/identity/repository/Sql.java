@@ -1,20 +1,33 @@
 package io.closeloop.identity.repository;
 
+import io.closeloop.messaging.NativeRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Native statements in the caller's session; parameters are bound in order as ?1, ?2, ... */
+/**
+ * Native statements in the caller's session (parameters are bound in order as ?1, ?2, ...) and the conversions
+ * between Java values and their parameters and columns.
+ */
 final class Sql {
 
-    /** A timestamptz column read as exact epoch microseconds, so no driver type mapping is involved. */
+    /**
+     * A timestamptz column read as exact epoch microseconds, so no driver type mapping is involved; named after
+     * the column (without its table alias) so the row can be read by name.
+     */
     static String micros(String column) {
-        return "(extract(epoch from " + column + ") * 1000000)::bigint";
+        return "(extract(epoch from " + column + ") * 1000000)::bigint as "
+                + column.substring(column.lastIndexOf('.') + 1);
     }
 
     private Sql() {
@@ -28,6 +41,11 @@ final class Sql {
             }
             return query.executeUpdate();
         });
+    }
+
+    /** The rows of a select, read by column name (see {@link NativeRows}). */
+    static Uni<List<Tuple>> tuples(String sql, Object... params) {
+        return NativeRows.list(sql, params);
     }
 
     static Uni<List<Object[]>> rows(String sql, Object... params) {
@@ -50,11 +68,14 @@ final class Sql {
         });
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    /** A column written by {@link #micros(String)}; null when the timestamp is null. */
+    static Instant ofMicros(Tuple row, String column) {
+        Object micros = row.get(column);
+        return micros == null ? null : ofMicros(micros);
     }
 
-    static Instant instant(Object micros) {
+    /** A column written by {@link #micros(String)}. */
+    static Instant ofMicros(Object micros) {
         return Instant.EPOCH.plus(((Number) micros).longValue(), ChronoUnit.MICROS);
     }
 
@@ -66,4 +87,48 @@ final class Sql {
     static final String TREE = "with recursive tree(person_id) as (select cast(?2 as uuid)"
             + " union all select p.person_id from person p join tree t on p.merged_into = t.person_id"
             + " where p.tenant = ?1) ";
+
+    // Conversions between Java values and the parameters and columns of native statements.
+    /** Binds a uuid[] parameter as text: {@code cast(string_to_array(?n, ',') as uuid[])}. */
+    static final String UUID_ARRAY = "cast(string_to_array(cast(?%d as text), ',') as uuid[])";
+
+    static String uuidArray(int parameter) {
+        return String.format(UUID_ARRAY, parameter);
+    }
+
+    static String joined(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    static String joinedText(Collection<String> values) {
+        return String.join(",", values);
+    }
+
+    static List<UUID> uuids(Object joined) {
+        String text = joined == null ? "" : joined.toString();
+        return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(UUID::fromString).toList();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(Object column) {
+        if (column == null) {
+            return null;
+        }
+        if (column instanceof Instant instant) {
+            return instant;
+        }
+        if (column instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (column instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (column instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        throw new IllegalArgumentException("not a timestamp: " + column.getClass());
+    }
 }

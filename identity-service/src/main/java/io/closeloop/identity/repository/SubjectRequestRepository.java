@@ -20,15 +20,15 @@ public class SubjectRequestRepository {
     public Uni<Boolean> insert(SubjectRequest request) {
         return Panache.getSession().chain(session -> session.createNativeQuery("insert into subject_request"
                         + " (tenant, request_id, type, status, requested_at, requested_by, person_ids, completed_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, " + SqlParams.uuidArray(7) + ", ?8) on conflict do nothing")
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, " + Sql.uuidArray(7) + ", ?8) on conflict do nothing")
                         .setParameter(1, request.tenant())
                         .setParameter(2, request.requestId())
                         .setParameter(3, request.type())
                         .setParameter(4, request.status())
-                        .setParameter(5, SqlParams.utc(request.requestedAt()))
+                        .setParameter(5, Sql.utc(request.requestedAt()))
                         .setParameter(6, request.requestedBy())
-                        .setParameter(7, SqlParams.joined(request.personIds()))
-                        .setParameter(8, SqlParams.utc(request.completedAt()))
+                        .setParameter(7, Sql.joined(request.personIds()))
+                        .setParameter(8, Sql.utc(request.completedAt()))
                         .executeUpdate())
                 .map(rows -> rows == 1);
     }
@@ -60,7 +60,7 @@ public class SubjectRequestRepository {
                         .setParameter(1, tenant)
                         .setParameter(2, requestId)
                         .setParameter(3, confirmation.service())
-                        .setParameter(4, SqlParams.utc(confirmation.confirmedAt()))
+                        .setParameter(4, Sql.utc(confirmation.confirmedAt()))
                         .setParameter(5, confirmation.erasedRows())
                         .executeUpdate())
                 .map(rows -> rows == 1);
@@ -73,7 +73,7 @@ public class SubjectRequestRepository {
                         .setParameter(1, tenant)
                         .setParameter(2, requestId)
                         .getResultList())
-                .map(rows -> rows.stream().map(r -> new Confirmation(r[0].toString(), SqlParams.instant(r[1]),
+                .map(rows -> rows.stream().map(r -> new Confirmation(r[0].toString(), Sql.instant(r[1]),
                         ((Number) r[2]).longValue())).toList());
     }
 
@@ -85,14 +85,14 @@ public class SubjectRequestRepository {
                         .setParameter(1, tenant)
                         .setParameter(2, requestId)
                         .setParameter(3, SubjectRequest.COMPLETE)
-                        .setParameter(4, SqlParams.utc(at))
+                        .setParameter(4, Sql.utc(at))
                         .executeUpdate())
                 .map(rows -> rows == 1);
     }
 
     private static SubjectRequest request(Object[] r) {
         return new SubjectRequest(r[0].toString(), UUID.fromString(r[1].toString()), r[2].toString(),
-                r[3].toString(), SqlParams.instant(r[4]), r[5] == null ? null : r[5].toString(), SqlParams.uuids(r[6]),
-                SqlParams.instant(r[7]));
+                r[3].toString(), Sql.instant(r[4]), r[5] == null ? null : r[5].toString(), Sql.uuids(r[6]),
+                Sql.instant(r[7]));
     }
 }

@@ -1,6 +1,5 @@
 package io.closeloop.reporting.domain;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +9,7 @@ import java.time.Instant;
 /** The time zone a tenant's report days are cut in, as last announced on {@code tenants}. */
 @Entity
 @Table(name = "tenant_zone")
-public class TenantZone extends PanacheEntityBase {
+public class TenantZone {
 
     /** Until a tenant's settings arrive, its days are UTC days. */
     public static final String DEFAULT_TIME_ZONE = "UTC";

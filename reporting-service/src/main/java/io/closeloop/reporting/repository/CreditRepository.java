@@ -1,10 +1,17 @@
 package io.closeloop.reporting.repository;
 
+import static io.closeloop.messaging.NativeRows.decimal;
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.trimmed;
+
 import io.closeloop.contracts.CreditLine;
 import io.closeloop.contracts.CreditSet;
+import io.closeloop.messaging.NativeRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,20 +38,20 @@ public class CreditRepository {
             + " channel, source, medium, campaign, credit_minor, fractional_conversions)"
             + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
     private static final String REVENUE = "select l.channel, l.campaign, s.currency,"
-            + " sum(l.credit_minor), sum(l.fractional_conversions)"
+            + " sum(l.credit_minor) as revenue_minor, sum(l.fractional_conversions) as conversions"
             + " from credit_set s join credit_line l on l.tenant = s.tenant and l.conversion_id = s.conversion_id"
             + " and l.model_id = s.model_id"
             + " where s.tenant = ?1 and s.model_id = ?2 and s.status <> 'withdrawn'"
             + " and s.conversion_time >= ?3 and s.conversion_time < ?4"
             + " group by l.channel, l.campaign, s.currency";
     private static final String FALLBACK_ROWS = "select l.channel, l.campaign, s.currency, s.fallback_model_id,"
-            + " count(distinct s.conversion_id)"
+            + " count(distinct s.conversion_id) as conversions"
             + " from credit_set s join credit_line l on l.tenant = s.tenant and l.conversion_id = s.conversion_id"
             + " and l.model_id = s.model_id"
             + " where s.tenant = ?1 and s.model_id = ?2 and s.status <> 'withdrawn' and s.fallback_model_id is not null"
             + " and s.conversion_time >= ?3 and s.conversion_time < ?4"
             + " group by l.channel, l.campaign, s.currency, s.fallback_model_id";
-    private static final String FALLBACK_TOTALS = "select s.currency, s.fallback_model_id, count(*)"
+    private static final String FALLBACK_TOTALS = "select s.currency, s.fallback_model_id, count(*) as conversions"
             + " from credit_set s"
             + " where s.tenant = ?1 and s.model_id = ?2 and s.status <> 'withdrawn' and s.fallback_model_id is not null"
             + " and s.conversion_time >= ?3 and s.conversion_time < ?4"
@@ -100,12 +107,7 @@ public class CreditRepository {
 
     /** Revenue per channel, campaign and currency of the conversions in [{@code from}, {@code until}). */
     public Uni<List<RevenueGroup>> revenue(String tenant, String modelId, Instant from, Instant until) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(REVENUE, Object[].class)
-                        .setParameter(1, tenant)
-                        .setParameter(2, modelId)
-                        .setParameter(3, utc(from))
-                        .setParameter(4, utc(until))
-                        .getResultList())
+        return NativeRows.list(REVENUE, tenant, modelId, utc(from), utc(until))
                 .map(rows -> rows.stream().map(CreditRepository::group).toList());
     }
 
@@ -115,30 +117,26 @@ public class CreditRepository {
      */
     public Uni<List<FallbackGroup>> fallbacks(String tenant, String modelId, Instant from, Instant until) {
         return fallbackQuery(FALLBACK_ROWS, tenant, modelId, from, until)
-                .map(rows -> rows.stream().map(row -> new FallbackGroup((String) row[0], (String) row[1],
-                        ((String) row[2]).trim(), (String) row[3], ((Number) row[4]).longValue())).toList())
+                .map(rows -> rows.stream().map(row -> new FallbackGroup(text(row, "channel"), text(row, "campaign"),
+                        trimmed(row, "currency"), text(row, "fallback_model_id"), longValue(row, "conversions")))
+                        .toList())
                 .chain(byRow -> fallbackQuery(FALLBACK_TOTALS, tenant, modelId, from, until)
                         .map(rows -> {
                             List<FallbackGroup> all = new java.util.ArrayList<>(byRow);
-                            rows.forEach(row -> all.add(new FallbackGroup(null, null, ((String) row[0]).trim(),
-                                    (String) row[1], ((Number) row[2]).longValue())));
+                            rows.forEach(row -> all.add(new FallbackGroup(null, null, trimmed(row, "currency"),
+                                    text(row, "fallback_model_id"), longValue(row, "conversions"))));
                             return all;
                         }));
     }
 
-    private static Uni<List<Object[]>> fallbackQuery(String sql, String tenant, String modelId, Instant from,
-                                                     Instant until) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter(1, tenant)
-                .setParameter(2, modelId)
-                .setParameter(3, utc(from))
-                .setParameter(4, utc(until))
-                .getResultList());
+    private static Uni<List<Tuple>> fallbackQuery(String sql, String tenant, String modelId, Instant from,
+                                                  Instant until) {
+        return NativeRows.list(sql, tenant, modelId, utc(from), utc(until));
     }
 
-    private static RevenueGroup group(Object[] row) {
-        return new RevenueGroup((String) row[0], (String) row[1], ((String) row[2]).trim(),
-                ((Number) row[3]).longValue(), new BigDecimal(row[4].toString()));
+    private static RevenueGroup group(Tuple row) {
+        return new RevenueGroup(text(row, "channel"), text(row, "campaign"), trimmed(row, "currency"),
+                longValue(row, "revenue_minor"), decimal(row, "conversions"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

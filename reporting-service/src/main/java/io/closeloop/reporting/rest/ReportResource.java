@@ -3,6 +3,7 @@ package io.closeloop.reporting.rest;
 import io.closeloop.common.CurrentTenant;
 import io.closeloop.common.Problem;
 import io.closeloop.common.Roles;
+import io.closeloop.reporting.service.AttributedRevenueReport;
 import io.closeloop.reporting.service.ReportService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -5,9 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.closeloop.reporting.repository.FallbackGroup;
 import io.closeloop.reporting.repository.RevenueGroup;
-import io.closeloop.reporting.rest.AttributedRevenueReport;
-import io.closeloop.reporting.rest.RevenueRow;
-import io.closeloop.reporting.rest.RevenueTotal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

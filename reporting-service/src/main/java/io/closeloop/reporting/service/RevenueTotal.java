@@ -1,4 +1,4 @@
-package io.closeloop.reporting.rest;
+package io.closeloop.reporting.service;
 
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -27,15 +27,15 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps journeys and credits conversions. Touches and conversions arrive on two topics with no order
+ * Credits conversions and restates their credit sets as new versions. Touches and conversions arrive on two topics with no order
  * between them, so a touch may come after a conversion it precedes: every change recomputes the
  * conversions it can affect, and a credit set is published again (version n+1) only when its content
  * changed. Runs inside the consumer's transaction.
  */
 @ApplicationScoped
-public class JourneyService {
+public class CreditRestatement {
 
-    private static final Logger LOG = Logger.getLogger(JourneyService.class);
+    private static final Logger LOG = Logger.getLogger(CreditRestatement.class);
     /** The longest lookback a conversion type may have (ingest's limit). */
     static final Duration LONGEST_TYPE_LOOKBACK = Duration.ofDays(3650);
 
@@ -48,7 +48,7 @@ public class JourneyService {
     private final ModelCatalog catalog;
     private final BaseValues baseValues;
 
-    public JourneyService(TouchRepository touches, ConversionRepository conversions, CreditSetRepository creditSets,
+    public CreditRestatement(TouchRepository touches, ConversionRepository conversions, CreditSetRepository creditSets,
                           ConsentRepository consents, PersonLock personLock, CreditPublisher publisher,
                           ModelCatalog catalog, BaseValues baseValues) {
         this.baseValues = baseValues;

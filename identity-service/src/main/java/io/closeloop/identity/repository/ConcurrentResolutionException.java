@@ -1,4 +1,4 @@
-package io.closeloop.identity.service;
+package io.closeloop.identity.repository;
 
 import io.closeloop.identity.domain.IdentifierKey;
 

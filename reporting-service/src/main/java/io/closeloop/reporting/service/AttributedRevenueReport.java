@@ -1,4 +1,4 @@
-package io.closeloop.reporting.rest;
+package io.closeloop.reporting.service;
 
 import java.time.LocalDate;
 import java.util.List;
