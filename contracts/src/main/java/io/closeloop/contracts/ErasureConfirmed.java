@@ -1,5 +1,6 @@
 package io.closeloop.contracts;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,4 +16,13 @@ public record ErasureConfirmed(
         String service,
         Instant confirmedAt,
         long erasedRows) implements TenantScoped {
+
+    /**
+     * The event id of a service's confirmation of a request: a name-based UUID of tenant, request and service,
+     * so a redelivered or re-announced request is confirmed under the same id and consumers count it once.
+     */
+    public static UUID eventId(String tenant, UUID requestId, String service) {
+        return UUID.nameUUIDFromBytes(("erasure.confirmed\n" + tenant + "\n" + requestId + "\n" + service)
+                .getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +115,13 @@ public final class Platform {
             deleteQuietly(childrenFile());
             PidFile.delete(pidFile());
         }, "closeloop-launcher-shutdown"));
+        Map<String, String> databases = new LinkedHashMap<>();
+        Map<String, int[]> ports = new LinkedHashMap<>();
+        SERVICES.forEach(spec -> {
+            databases.put(spec.module(), spec.database());
+            ports.put(spec.module(), new int[] {spec.httpPort(), spec.managementPort()});
+        });
+        out.println("Addresses for quarkus:dev written to " + DevConfig.write(infra, dir, databases, ports));
         List<ServiceProcess> services = new ArrayList<>();
         if (withServices) {
             for (ServiceSpec spec : SERVICES) {

@@ -1,8 +1,7 @@
 package io.closeloop.attribution.messaging;
 
 import io.closeloop.attribution.service.IdentityChanges;
-import io.closeloop.contracts.Topics;
-import io.closeloop.messaging.IdempotentConsumer;
+import io.closeloop.messaging.ErasureParticipation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,16 +10,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ErasureConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final ErasureParticipation participation;
     private final IdentityChanges identity;
 
-    public ErasureConsumer(IdempotentConsumer consumer, IdentityChanges identity) {
-        this.consumer = consumer;
+    public ErasureConsumer(ErasureParticipation participation, IdentityChanges identity) {
+        this.participation = participation;
         this.identity = identity;
     }
 
     @Incoming("erasure-requested")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return consumer.consume(TouchpointResolvedConsumer.CONSUMER, Topics.ERASURE_REQUESTED, record, in -> identity.erase(in.value()));
+        return participation.consume(TouchpointResolvedConsumer.CONSUMER, record, identity);
     }
 }

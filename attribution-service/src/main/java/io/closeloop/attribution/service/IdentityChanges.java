@@ -8,12 +8,9 @@ import io.closeloop.attribution.repository.PersonAliases;
 import io.closeloop.attribution.repository.PersonLock;
 import io.closeloop.attribution.repository.TouchRepository;
 import io.closeloop.contracts.ConsentState;
-import io.closeloop.contracts.ErasureConfirmed;
 import io.closeloop.contracts.ErasureRequested;
 import io.closeloop.contracts.IdentityMerge;
-import io.closeloop.contracts.Keys;
-import io.closeloop.contracts.Topics;
-import io.closeloop.messaging.Outbox;
+import io.closeloop.messaging.Eraser;
 import io.closeloop.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * and deletes the person-level rows; a consent withdrawal stops the use of the person's later touches.
  */
 @ApplicationScoped
-public class IdentityChanges {
+public class IdentityChanges implements Eraser {
+
+    static final String SERVICE = "attribution";
 
     private final TouchRepository touches;
     private final ConversionRepository conversions;
@@ -37,12 +36,11 @@ public class IdentityChanges {
     private final CreditRestatement journeys;
     private final ModelCatalog catalog;
     private final ExperimentService experiments;
-    private final Outbox outbox;
     private final PersonAliases aliases;
 
     public IdentityChanges(TouchRepository touches, ConversionRepository conversions, ConsentRepository consents,
                            PersonLock personLock, CreditRestatement journeys, ModelCatalog catalog,
-                           ExperimentService experiments, Outbox outbox, PersonAliases aliases) {
+                           ExperimentService experiments, PersonAliases aliases) {
         this.aliases = aliases;
         this.experiments = experiments;
         this.touches = touches;
@@ -51,7 +49,6 @@ public class IdentityChanges {
         this.personLock = personLock;
         this.journeys = journeys;
         this.catalog = catalog;
-        this.outbox = outbox;
     }
 
     /**
@@ -90,10 +87,11 @@ public class IdentityChanges {
 
     /**
      * Re-issues every credit set of the persons' conversions as {@code anonymized} (credits kept, person and
-     * touch ids removed), deletes their touches, conversions and consent rows, and confirms with the number
-     * of deleted rows.
+     * touch ids removed) and deletes their touches, conversions and consent rows; the shared erasure
+     * participation confirms with the number of deleted rows.
      */
-    public Uni<Void> erase(ErasureRequested request) {
+    @Override
+    public Uni<Long> erase(ErasureRequested request) {
         String tenant = request.tenant();
         List<UUID> persons = request.personIds() == null ? List.of() : request.personIds();
         AtomicLong erased = new AtomicLong();
@@ -108,9 +106,12 @@ public class IdentityChanges {
                         .chain(() -> consents.restore(tenant, person))))
                 .chain(() -> experiments.erase(tenant, persons))
                 .invoke(erased::addAndGet)
-                .chain(() -> outbox.publish(Topics.ERASURE_CONFIRMED, Keys.request(tenant, request.requestId()),
-                        new ErasureConfirmed(tenant, request.requestId(), "attribution", Instant.now(), erased.get()),
-                        UUID.randomUUID()));
+                .map(ignored -> erased.get());
+    }
+
+    @Override
+    public String service() {
+        return SERVICE;
     }
 
     private Uni<Void> anonymize(ConversionState conversion, TenantModels models) {

@@ -4,6 +4,7 @@ import io.closeloop.contracts.ErasureConfirmed;
 import io.closeloop.contracts.ErasureRequested;
 import io.closeloop.contracts.Keys;
 import io.closeloop.contracts.Topics;
+import io.closeloop.messaging.ErasureParticipation;
 import io.closeloop.messaging.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +13,18 @@ import java.util.UUID;
 
 /**
  * {@code erasure.requested} and identity's own {@code erasure.confirmed}, keyed by tenant and request. Event
- * ids derive from the request id, so the same request never announces itself under two ids.
+ * ids derive from the request id, so the same request never announces itself under two ids; identity confirms
+ * the way every service does, through the shared erasure participation.
  */
 @ApplicationScoped
 public class ErasurePublisher {
 
     private final Outbox outbox;
+    private final ErasureParticipation participation;
 
-    public ErasurePublisher(Outbox outbox) {
+    public ErasurePublisher(Outbox outbox, ErasureParticipation participation) {
         this.outbox = outbox;
+        this.participation = participation;
     }
 
     public Uni<Void> requested(ErasureRequested erasure) {
@@ -29,9 +33,7 @@ public class ErasurePublisher {
     }
 
     public Uni<Void> confirmed(ErasureConfirmed confirmation) {
-        return outbox.publish(Topics.ERASURE_CONFIRMED,
-                Keys.request(confirmation.tenant(), confirmation.requestId()), confirmation,
-                eventId(confirmation.tenant(), confirmation.requestId(), "confirmed:" + confirmation.service()));
+        return participation.confirm(confirmation);
     }
 
     static UUID eventId(String tenant, UUID requestId, String what) {

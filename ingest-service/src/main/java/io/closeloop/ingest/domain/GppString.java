@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * A parsed IAB Global Privacy Platform string ({@code header~section~section...}). The header (type 3,
- * version 1) lists the section ids as a Fibonacci range, in the order the sections follow. Only the US
- * national section ({@code usnat}, id 7) is decoded further ({@link UsNatSection}); the others are kept as
- * their encoded text. Spec: IAB Tech Lab, "Consent String Specification" (GPP v1) and "US National Privacy
+ * version 1) lists the section ids as a Fibonacci range, in the order the sections follow. The US national
+ * section ({@code usnat}, id 7) is decoded by {@link UsNatSection}, the US state sections (ids 8 to 12) by
+ * {@link UsStateSection}; the others are kept as their encoded text. Spec: IAB Tech Lab, "Consent String Specification" (GPP v1) and "US National Privacy
  * Technical Specification".
  */
 public record GppString(List<Integer> sectionIds, Map<Integer, String> sections) {
@@ -64,6 +64,21 @@ public record GppString(List<Integer> sectionIds, Map<Integer, String> sections)
             last = end;
         }
         return ids;
+    }
+
+    /**
+     * The opt-outs of the usnat and US state sections the string has, read together: an opt-out in any of them
+     * counts, as does GPC in any of them.
+     */
+    public Optional<UsNatSection> usOptOuts() {
+        List<UsNatSection> read = new ArrayList<>();
+        usNat().ifPresent(read::add);
+        sections.forEach((id, text) -> {
+            if (UsStateSection.isState(id)) {
+                read.add(UsStateSection.parse(id, text));
+            }
+        });
+        return read.stream().reduce(UsNatSection::together);
     }
 
     /** The usnat section, decoded, when the string has one. */

@@ -41,6 +41,22 @@ public record UsNatSection(int version, int saleOptOut, int sharingOptOut, int t
         return value;
     }
 
+    /** This section's opt-outs read with another's: per field an opt-out wins, then a "did not opt out". */
+    UsNatSection together(UsNatSection other) {
+        Boolean bothGpc = Boolean.TRUE.equals(gpc) || Boolean.TRUE.equals(other.gpc) ? Boolean.TRUE
+                : gpc != null ? gpc : other.gpc;
+        return new UsNatSection(version, either(saleOptOut, other.saleOptOut),
+                either(sharingOptOut, other.sharingOptOut),
+                either(targetedAdvertisingOptOut, other.targetedAdvertisingOptOut), bothGpc);
+    }
+
+    private static int either(int one, int other) {
+        if (one == OPTED_OUT || other == OPTED_OUT) {
+            return OPTED_OUT;
+        }
+        return one == DID_NOT_OPT_OUT || other == DID_NOT_OPT_OUT ? DID_NOT_OPT_OUT : NOT_APPLICABLE;
+    }
+
     /** Opted out of sale, sharing or targeted advertising, or GPC set: the person's data is not sold or shared. */
     public boolean optedOut() {
         return saleOptOut == OPTED_OUT || sharingOptOut == OPTED_OUT || targetedAdvertisingOptOut == OPTED_OUT

@@ -1,8 +1,7 @@
 package io.closeloop.ingest.messaging;
 
-import io.closeloop.contracts.Topics;
 import io.closeloop.ingest.service.compliance.ErasureService;
-import io.closeloop.messaging.IdempotentConsumer;
+import io.closeloop.messaging.ErasureParticipation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,16 +11,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ErasureRequestedConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final ErasureParticipation participation;
     private final ErasureService erasure;
 
-    public ErasureRequestedConsumer(IdempotentConsumer consumer, ErasureService erasure) {
-        this.consumer = consumer;
+    public ErasureRequestedConsumer(ErasureParticipation participation, ErasureService erasure) {
+        this.participation = participation;
         this.erasure = erasure;
     }
 
     @Incoming("erasure-requested")
     public Uni<Void> onErasure(ConsumerRecord<String, String> record) {
-        return consumer.consume("ingest", Topics.ERASURE_REQUESTED, record, inbound -> erasure.erase(inbound.value()));
+        return participation.consume("ingest", record, erasure);
     }
 }

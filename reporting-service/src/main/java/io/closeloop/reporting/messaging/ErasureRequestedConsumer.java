@@ -1,7 +1,6 @@
 package io.closeloop.reporting.messaging;
 
-import io.closeloop.contracts.Topics;
-import io.closeloop.messaging.IdempotentConsumer;
+import io.closeloop.messaging.ErasureParticipation;
 import io.closeloop.reporting.service.ErasureIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,17 +10,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ErasureRequestedConsumer {
 
-    private final IdempotentConsumer consumer;
+    private final ErasureParticipation participation;
     private final ErasureIntake intake;
 
-    public ErasureRequestedConsumer(IdempotentConsumer consumer, ErasureIntake intake) {
-        this.consumer = consumer;
+    public ErasureRequestedConsumer(ErasureParticipation participation, ErasureIntake intake) {
+        this.participation = participation;
         this.intake = intake;
     }
 
     @Incoming("erasure-requested")
     public Uni<Void> on(ConsumerRecord<String, String> record) {
-        return consumer.consume(CreditsConsumer.CONSUMER, Topics.ERASURE_REQUESTED, record,
-                in -> intake.apply(in.value()));
+        return participation.consume(CreditsConsumer.CONSUMER, record, intake);
     }
 }

@@ -1,12 +1,9 @@
 package io.closeloop.reporting.service;
 
-import io.closeloop.contracts.ErasureConfirmed;
 import io.closeloop.contracts.ErasureRequested;
-import io.closeloop.messaging.PoisonMessageException;
-import io.closeloop.reporting.messaging.ErasureConfirmationPublisher;
+import io.closeloop.messaging.Eraser;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /**
  * Reporting's part of the erasure protocol. Reporting keeps no person-level data: credit intake stores neither
@@ -16,22 +13,17 @@ import java.time.Instant;
  * that identity can complete the request. A person-level table added to reporting later is erased here.
  */
 @ApplicationScoped
-public class ErasureIntake {
+public class ErasureIntake implements Eraser {
 
     static final String SERVICE = "reporting";
 
-    private final ErasureConfirmationPublisher confirmations;
-
-    public ErasureIntake(ErasureConfirmationPublisher confirmations) {
-        this.confirmations = confirmations;
+    @Override
+    public String service() {
+        return SERVICE;
     }
 
-    public Uni<Void> apply(ErasureRequested erasure) {
-        if (erasure.requestId() == null) {
-            throw new PoisonMessageException("erasure request has no requestId");
-        }
-        long erasedRows = 0;
-        return confirmations.publish(new ErasureConfirmed(erasure.tenant(), erasure.requestId(), SERVICE,
-                Instant.now(), erasedRows));
+    @Override
+    public Uni<Long> erase(ErasureRequested erasure) {
+        return Uni.createFrom().item(0L);
     }
 }

@@ -43,7 +43,7 @@ public class ConsentKind extends TypedKind<ConsentRequest> {
         UsNatSection usNat = null;
         if (request.gpp() != null) {
             try {
-                usNat = GppString.parse(request.gpp()).usNat().orElse(null);
+                usNat = GppString.parse(request.gpp()).usOptOuts().orElse(null);
             } catch (IllegalArgumentException e) {
                 violations.add("gpp", "is not a valid GPP string: " + e.getMessage());
             }
