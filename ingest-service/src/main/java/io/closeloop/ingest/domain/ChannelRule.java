@@ -159,8 +159,8 @@ public final class ChannelRule {
             // Case-insensitive because values are lower-cased: an admin's "Facebook" must still match.
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(field + " is not a regex RE2 can run in linear time (no"
-                    + " back-references or look-around): " + e.getDescription(), e);
+            throw new IllegalArgumentException(field + " is not a valid regex (RE2 syntax, which runs in linear"
+                    + " time: no back-references or look-around): " + e.getDescription(), e);
         }
     }
 
