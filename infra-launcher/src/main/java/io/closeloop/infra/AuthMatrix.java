@@ -61,6 +61,10 @@ public final class AuthMatrix {
     private final SelfSignedTokens tokens;
     private final SelfSignedTokens foreign;
     private final Set<String> knownRefusedExamples;
+    private final Map<String, String> concreteExamples;
+    private JsonNode schemas;
+    private final Map<String, Set<String>> ownerValues = new LinkedHashMap<>();
+    private final Set<String> ownerIds = new LinkedHashSet<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Integer> tried = new TreeMap<>();
@@ -73,15 +77,20 @@ public final class AuthMatrix {
      *               {@link SelfSignedTokens#ISSUER})
      * @param knownRefusedExamples operations ("POST /path") whose documented example is known to be refused;
      *                             reported, not failed
+     * @param concreteExamples for a route whose body the document types only as bytes ({@code POST /api/v1/{kind}}):
+     *                         concrete operation ("POST /api/v1/booked-jobs") to the component schema whose example
+     *                         it takes; a schema name ending in {@code []} sends the example in a JSON array
      */
     public AuthMatrix(String baseUrl, String openApiUrl, List<JaxRsRoutes.Route> routes, SelfSignedTokens tokens,
-                      Set<String> knownRefusedExamples) throws GeneralSecurityException {
+                      Set<String> knownRefusedExamples, Map<String, String> concreteExamples)
+            throws GeneralSecurityException {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.openApiUrl = openApiUrl;
         this.routes = routes;
         this.tokens = tokens;
         this.foreign = new SelfSignedTokens();
         this.knownRefusedExamples = knownRefusedExamples;
+        this.concreteExamples = concreteExamples;
     }
 
     public Result run() throws IOException, InterruptedException, GeneralSecurityException {
@@ -90,6 +99,7 @@ public final class AuthMatrix {
             throw new IllegalStateException("no OpenAPI document at " + openApiUrl + ": " + describe(document));
         }
         List<Operation> operations = operations(document.body());
+        schemas = JSON.readTree(document.body()).path("components").path("schemas");
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("auth-matrix-openapi.json"), document.body());
@@ -108,8 +118,27 @@ public final class AuthMatrix {
         for (Operation operation : operations) {
             JaxRsRoutes.Route route = byOperation.get(operation.name());
             if (route != null && !route.roles().isEmpty() && example(operation) != null) {
-                sendExample(operation, route);
+                sendExample(operation.name(), operation.method(), url(operation, Map.of()), example(operation), route);
             }
+        }
+        for (Map.Entry<String, String> concrete : concreteExamples.entrySet()) {
+            String method = concrete.getKey().substring(0, concrete.getKey().indexOf(' '));
+            String path = concrete.getKey().substring(method.length() + 1);
+            JaxRsRoutes.Route route = routes.stream().filter(r -> r.method().equals(method)
+                    && Pattern.matches(r.path().replaceAll("\\{[^}]+}", "[^/]+"), path)).findFirst().orElse(null);
+            JsonNode example = schemaExample(concrete.getValue().replace("[]", ""));
+            if (route == null) {
+                failures.add(concrete.getKey() + " matches no JAX-RS route");
+                continue;
+            }
+            if (example == null) {
+                count("schema without example");
+                continue;
+            }
+            if (concrete.getValue().endsWith("[]")) {
+                example = JSON.createArrayNode().add(example);
+            }
+            sendExample(concrete.getKey(), method, baseUrl + path, example, route);
         }
         crossTenant(operations, byOperation);
         return new Result(tried, failures, refusedExamples, challenges);
@@ -159,18 +188,20 @@ public final class AuthMatrix {
         }
     }
 
-    private void sendExample(Operation operation, JaxRsRoutes.Route route)
+    private void sendExample(String name, String method, String url, JsonNode example, JaxRsRoutes.Route route)
             throws IOException, InterruptedException, GeneralSecurityException {
         count("documented example");
-        HttpResponse<String> response = send(operation, url(operation, Map.of()),
+        HttpResponse<String> response = send(method, url, example, "application/json",
                 tokens.token(OWNER, route.roles().iterator().next()));
-        if (response.statusCode() / 100 != 2) {
-            String note = operation.name() + " refused its documented example: " + describe(response);
+        if (response.statusCode() / 100 != 2 || rejectedRows(response.body()) > 0) {
+            String note = name + " refused its documented example: " + describe(response);
             refusedExamples.add(note);
-            if (!knownRefusedExamples.contains(operation.name())) {
+            if (!knownRefusedExamples.contains(name)) {
                 failures.add(note);
             }
+            return;
         }
+        harvest(response.body(), ownerValues, ownerIds);
     }
 
     /**
@@ -180,8 +211,6 @@ public final class AuthMatrix {
      */
     private void crossTenant(List<Operation> operations, Map<String, JaxRsRoutes.Route> byOperation)
             throws IOException, InterruptedException, GeneralSecurityException {
-        Map<String, Set<String>> ownerValues = new LinkedHashMap<>();
-        Set<String> ownerIds = new LinkedHashSet<>();
         Map<String, String> ownerListings = new LinkedHashMap<>();
         for (Operation operation : operations) {
             JaxRsRoutes.Route route = byOperation.get(operation.name());
@@ -209,7 +238,9 @@ public final class AuthMatrix {
                 }
                 continue;
             }
-            Map<String, String> ownerParams = ownerParams(operation, ownerValues);
+            // Reads and deletes by id; a PUT by id is the other tenant's own upsert, a POST names a collection.
+            boolean byId = operation.method().equals("GET") || operation.method().equals("DELETE");
+            Map<String, String> ownerParams = byId ? ownerParams(operation, ownerValues) : Map.of();
             if (ownerParams.isEmpty()) {
                 continue;
             }
@@ -220,7 +251,9 @@ public final class AuthMatrix {
                 failures.add(operation.name() + " answers the other tenant's " + ownerParams + " with "
                         + foreignId.statusCode() + " but a missing one with " + missingId.statusCode());
             }
-            leaks(operation, foreignId, ownerIds, "the owner's " + ownerParams);
+            Set<String> notEchoed = new LinkedHashSet<>(ownerIds);
+            notEchoed.removeAll(ownerParams.values());
+            leaks(operation, foreignId, notEchoed, "the owner's " + ownerParams);
         }
         for (Map.Entry<String, String> listing : ownerListings.entrySet()) {
             Operation operation = operations.stream().filter(o -> o.name().equals(listing.getKey())).findFirst()
@@ -246,6 +279,15 @@ public final class AuthMatrix {
             if (body.contains(id)) {
                 failures.add(operation.name() + " showed the owner's id " + id + " to the other tenant for " + what);
             }
+        }
+    }
+
+    /** A batch answers 200 with the rows it refused counted in {@code rejected}. */
+    private static int rejectedRows(String body) {
+        try {
+            return JSON.readTree(body).path("rejected").asInt(0);
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -345,7 +387,8 @@ public final class AuthMatrix {
         };
     }
 
-    private static JsonNode example(Operation operation) {
+    /** The request example an operation documents: on its JSON body, else on the body's schema (or its items). */
+    private JsonNode example(Operation operation) {
         JsonNode content = operation.node().path("requestBody").path("content").path("application/json");
         if (content.has("example")) {
             return content.path("example");
@@ -354,20 +397,41 @@ public final class AuthMatrix {
         if (examples.hasNext()) {
             return examples.next().path("value");
         }
+        JsonNode schema = content.path("schema");
+        if (schema.has("$ref")) {
+            return schemaExample(schema.path("$ref").asText().replaceAll(".*/", ""));
+        }
+        if (schema.path("items").has("$ref")) {
+            JsonNode item = schemaExample(schema.path("items").path("$ref").asText().replaceAll(".*/", ""));
+            return item == null ? null : JSON.createArrayNode().add(item);
+        }
         return null;
+    }
+
+    private JsonNode schemaExample(String name) {
+        JsonNode schema = schemas.path(name);
+        if (schema.has("example")) {
+            return schema.path("example");
+        }
+        return schema.path("examples").isArray() && schema.path("examples").size() > 0
+                ? schema.path("examples").get(0) : null;
     }
 
     private HttpResponse<String> send(Operation operation, String url, String token)
             throws IOException, InterruptedException {
-        JsonNode example = example(operation);
+        return send(operation.method(), url, example(operation), contentType(operation), token);
+    }
+
+    private HttpResponse<String> send(String method, String url, JsonNode example, String contentType, String token)
+            throws IOException, InterruptedException {
         String body = example == null ? "{}" : (example.isTextual() ? example.asText() : example.toString());
-        boolean hasBody = !operation.method().equals("GET") && !operation.method().equals("DELETE");
+        boolean hasBody = !method.equals("GET") && !method.equals("DELETE");
         HttpRequest.BodyPublisher publisher = hasBody ? HttpRequest.BodyPublishers.ofString(body)
                 : HttpRequest.BodyPublishers.noBody();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(operation.method(), publisher);
+                .method(method, publisher);
         if (hasBody) {
-            request.header("Content-Type", contentType(operation));
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
