@@ -3,8 +3,11 @@ package io.closeloop.infra;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -15,12 +18,40 @@ import java.util.Base64;
  */
 public final class SelfSignedTokens {
 
+    /** The issuer of every token signed here; a service may pin it ({@code quarkus.oidc.token.issuer}). */
+    public static final String ISSUER = "closeloop-test";
+
     private final KeyPair keys;
 
     public SelfSignedTokens() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         this.keys = generator.generateKeyPair();
+    }
+
+    private SelfSignedTokens(KeyPair keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * One key pair per JVM and {@code name}, kept in system properties: a Quarkus test profile and the test
+     * itself run in different class loaders, and both must see the same key.
+     */
+    public static synchronized SelfSignedTokens shared(String name) throws GeneralSecurityException {
+        String privateProperty = "closeloop.test-tokens." + name + ".private";
+        String publicProperty = "closeloop.test-tokens." + name + ".public";
+        if (System.getProperty(privateProperty) == null) {
+            SelfSignedTokens fresh = new SelfSignedTokens();
+            System.setProperty(privateProperty,
+                    Base64.getEncoder().encodeToString(fresh.keys.getPrivate().getEncoded()));
+            System.setProperty(publicProperty, fresh.publicKey());
+            return fresh;
+        }
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        return new SelfSignedTokens(new KeyPair(
+                rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(System.getProperty(publicProperty)))),
+                rsa.generatePrivate(new PKCS8EncodedKeySpec(
+                        Base64.getDecoder().decode(System.getProperty(privateProperty))))));
     }
 
     /** For {@code quarkus.oidc.public-key} (with {@code quarkus.oidc.auth-server-url} empty). */
@@ -30,11 +61,17 @@ public final class SelfSignedTokens {
 
     /** A token of one hour for a user with {@code role} in {@code tenant}. */
     public String token(String tenant, String role) throws GeneralSecurityException {
-        long now = Instant.now().getEpochSecond();
+        return token(ISSUER, tenant, role, Instant.now().plusSeconds(3600));
+    }
+
+    /** A token from {@code issuer} that expires at {@code expiresAt} (in the past for an expired one). */
+    public String token(String issuer, String tenant, String role, Instant expiresAt) throws GeneralSecurityException {
+        long exp = expiresAt.getEpochSecond();
+        long iat = Math.min(Instant.now().getEpochSecond(), exp - 3600);
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = encode(("{\"iss\":\"closeloop-test\",\"sub\":\"%s-%s\",\"iat\":%d,\"exp\":%d,"
+        String claims = encode(("{\"iss\":\"%s\",\"sub\":\"%s-%s\",\"iat\":%d,\"exp\":%d,"
                 + "\"tenant\":\"%s\",\"realm_access\":{\"roles\":[\"%s\"]}}")
-                .formatted(tenant, role, now, now + 3600, tenant, role));
+                .formatted(issuer, tenant, role, iat, exp, tenant, role));
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(keys.getPrivate());
         signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));

@@ -1,32 +1,29 @@
 package io.closeloop.messaging;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
-import io.closeloop.contracts.Json;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
  * Moves committed outbox rows to Kafka in commit order and deletes them only after the broker has
  * acknowledged them (acks=all). One relay per database publishes at a time (a transaction-scoped
  * advisory lock), so replicas never reorder a key. A crash between send and delete publishes a row
- * twice; consumers are idempotent on the event id.
+ * twice; consumers are idempotent on the event id. A record the broker refuses for good moves to
+ * {@code outbox_dead_letter} with its reason and the rest of the batch is published, so one record never
+ * stalls the outbox.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -34,8 +31,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming the relay's advisory lock. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
 
     private final AgroalDataSource dataSource;
     private final RelayProducerFactory producers;
@@ -114,25 +109,24 @@ public class OutboxRelay {
         if (!tryLock(connection)) {
             return 0;
         }
-        List<Long> seqs = new ArrayList<>();
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select seq, topic, record_key, payload, headers from outbox_event order by seq limit ?")) {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select seq, event_id, tenant, topic, record_key,"
+                + " payload, headers, created_at from outbox_event order by seq limit ?")) {
             select.setInt(1, config.batchSize());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    seqs.add(rows.getLong(1));
-                    acks.add(producer.send(record(rows)));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new OutboxRow(result.getLong(1), result.getObject(2, UUID.class), result.getString(3),
+                            result.getString(4), result.getString(5), result.getString(6), result.getString(7),
+                            result.getObject(8, OffsetDateTime.class)));
                 }
             }
         }
-        if (seqs.isEmpty()) {
+        if (rows.isEmpty()) {
             return 0;
         }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get();
-        }
+        OutboxBatchSender.Outcome outcome = new OutboxBatchSender(producer, config.maxRequestSize()).send(rows);
+        OutboxDeadLetters.store(connection, outcome.refused());
+        List<Long> seqs = outcome.leavingTheOutbox();
         try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any(?)")) {
             delete.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
             delete.executeUpdate();
@@ -147,16 +141,5 @@ public class OutboxRelay {
                 return result.next() && result.getBoolean(1);
             }
         }
-    }
-
-    private static ProducerRecord<String, String> record(ResultSet row) throws SQLException {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString(2), row.getString(3), row.getString(4));
-        try {
-            Map<String, String> headers = Json.mapper().readValue(row.getString(5), HEADERS);
-            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("outbox row " + row.getLong(1) + " has unreadable headers", e);
-        }
-        return record;
     }
 }

@@ -13,9 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RelayProducerFactory {
 
     private final String bootstrapServers;
+    private final RelayConfig config;
 
-    public RelayProducerFactory(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public RelayProducerFactory(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                                RelayConfig config) {
         this.bootstrapServers = bootstrapServers;
+        this.config = config;
     }
 
     Producer<String, String> create() {
@@ -25,6 +28,7 @@ public class RelayProducerFactory {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(config.maxRequestSize()));
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         // A stopped broker must fail a batch within seconds so that the relay backs off and retries it.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");

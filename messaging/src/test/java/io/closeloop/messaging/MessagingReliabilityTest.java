@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.closeloop.contracts.Headers;
+import io.closeloop.infra.DatabaseCoordinates;
 import io.closeloop.infra.InfraTestResource;
 import io.closeloop.infra.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The messaging guarantees, proven once against the real broker and database: publish-after-commit,
  * acceptance while the broker is away with exactly one record per event afterwards, one effect per
- * redelivered record, and dead letters with their reason and original headers.
+ * redelivered record, dead letters with their reason and original headers, and an outbox that never
+ * stalls on a record the broker refuses.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "messaging"))
@@ -151,6 +156,65 @@ class MessagingReliabilityTest {
                 .contains("does not match the value's tenant");
         assertThat(count("select count(*) from processed_message where event_id in ('" + poison + "','"
                 + wrongTenant + "')")).isZero();
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesIsDeadLetteredAndTheRecordsAfterItArriveInOrder() throws Exception {
+        UUID before = UUID.randomUUID();
+        UUID overBroker = UUID.randomUUID();
+        UUID overRequest = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        UUID otherKey = UUID.randomUUID();
+        String key = "acme:big-" + UUID.randomUUID();
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            enqueue(connection, before, key, "{\"n\":1}");
+            // Under the relay's 4 MiB request limit (test configuration) but over the broker's 1 MiB default.
+            enqueue(connection, overBroker, key, "{\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+            // Over the relay's own limit: never sent.
+            enqueue(connection, overRequest, key, "{\"pad\":\"" + "y".repeat(5 * 1024 * 1024) + "\"}");
+            enqueue(connection, after, key, "{\"n\":2}");
+            enqueue(connection, otherKey, "globex:small", "{\"n\":3}");
+            connection.commit();
+        }
+
+        List<ConsumerRecord<String, String>> read = TopicProbe.readUntil(bootstrap, "touchpoints.raw", WAIT,
+                records -> eventIds(records).containsAll(List.of(before.toString(), after.toString(),
+                        otherKey.toString())));
+
+        assertThat(read.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value))
+                .containsExactly("{\"n\":1}", "{\"n\":2}");
+        await().atMost(WAIT).until(() -> count("select count(*) from outbox_dead_letter where event_id in ('"
+                + overBroker + "','" + overRequest + "')") == 2);
+        assertThat(InfraTestResource.database("messaging").queryStrings("select tenant || '|' || topic || '|'"
+                + " || record_key || '|' || (headers like '%" + overBroker + "%') || '|' || reason"
+                + " from outbox_dead_letter where event_id = '" + overBroker + "'"))
+                .singleElement().asString().startsWith("acme|touchpoints.raw|" + key + "|true|RecordTooLargeException");
+        assertThat(InfraTestResource.database("messaging").queryStrings("select reason || '|' || record_bytes"
+                + " from outbox_dead_letter where event_id = '" + overRequest + "'"))
+                .singleElement().asString().contains("exceeds max.request.size of 4194304 bytes");
+        assertThat(count("select count(*) from outbox_event where event_id in ('" + before + "','" + overBroker
+                + "','" + overRequest + "','" + after + "')")).isZero();
+    }
+
+    private static Connection connect() throws SQLException {
+        DatabaseCoordinates db = InfraTestResource.database("messaging");
+        return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+    }
+
+    private static void enqueue(Connection connection, UUID event, String key, String payload) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event"
+                + " (event_id, tenant, topic, record_key, payload, headers) values (?, ?, ?, ?, ?, ?)")) {
+            String tenant = key.substring(0, key.indexOf(':'));
+            insert.setObject(1, event);
+            insert.setString(2, tenant);
+            insert.setString(3, "touchpoints.raw");
+            insert.setString(4, key);
+            insert.setString(5, payload);
+            insert.setString(6, "{\"" + Headers.EVENT_ID + "\":\"" + event + "\",\"" + Headers.TENANT + "\":\""
+                    + tenant + "\"}");
+            insert.executeUpdate();
+        }
     }
 
     private static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, UUID event) {

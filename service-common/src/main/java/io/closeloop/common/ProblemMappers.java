@@ -18,6 +18,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The Keycloak realm every service accepts tokens from. */
+    static final String WITHOUT_TOKEN = "Bearer realm=\"closeloop\"";
+    static final String REFUSED_TOKEN = WITHOUT_TOKEN + ", error=\"invalid_token\"";
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
@@ -78,12 +81,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Problem.response(Response.Status.UNAUTHORIZED, "a valid bearer token is required", List.of());
+        return challenge(WITHOUT_TOKEN);
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return Problem.response(Response.Status.UNAUTHORIZED, "a valid bearer token is required", List.of());
+        return challenge(REFUSED_TOKEN);
+    }
+
+    /**
+     * A 401 names its scheme and realm (RFC 6750 section 3). A token refused during authentication gets the
+     * challenge of quarkus-oidc's bearer mechanism ({@code Bearer}), which it sets after this mapper.
+     */
+    private static Response challenge(String header) {
+        Response problem = Problem.response(Response.Status.UNAUTHORIZED, "a valid bearer token is required",
+                List.of());
+        return Response.fromResponse(problem).header("WWW-Authenticate", header).build();
     }
 
     @ServerExceptionMapper

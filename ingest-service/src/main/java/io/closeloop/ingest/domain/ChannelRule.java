@@ -1,8 +1,8 @@
 package io.closeloop.ingest.domain;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One tenant override: when every regex it sets matches, the touch goes to the channel. A rule can look at the
@@ -13,6 +13,11 @@ import java.util.regex.PatternSyntaxException;
  * so {@code ^$} selects "no medium". The click-id regex matches when one of the touch's click id names matches
  * it ({@code fbclid|ttclid}), or when there is none and it matches the empty string. Equality is by the regex
  * texts, so rules compare as the values an admin entered.
+ *
+ * <p>Tenant regexes run on ingest threads shared by every tenant, so they are evaluated by RE2/J, whose time is
+ * linear in the input: a pattern such as {@code (a+)+$} cannot backtrack catastrophically. Constructs RE2/J
+ * cannot run in linear time (back-references, look-around) are refused when the rule is saved. A value is
+ * matched by at most its first {@value #MAX_MATCHED_LENGTH} characters, which bounds the work per event.
  */
 public final class ChannelRule {
 
@@ -20,6 +25,8 @@ public final class ChannelRule {
     private static final Pattern CHANNEL_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     /** Bounds the work one tenant's regexes can cost per event. */
     static final int MAX_REGEX_LENGTH = 200;
+    /** Bounds the input a tenant regex reads; ingest bounds fields far below this. */
+    static final int MAX_MATCHED_LENGTH = 2048;
 
     private final String sourceRegex;
     private final String mediumRegex;
@@ -96,9 +103,9 @@ public final class ChannelRule {
             return true;
         }
         if (inputs.clickIds().isEmpty()) {
-            return clickId.matcher("").matches();
+            return clickId.matches("");
         }
-        return inputs.clickIds().stream().anyMatch(name -> clickId.matcher(name).matches());
+        return inputs.clickIds().stream().anyMatch(name -> matches(clickId, name));
     }
 
     public String sourceRegex() {
@@ -134,7 +141,11 @@ public final class ChannelRule {
     }
 
     private static boolean matches(Pattern pattern, String value) {
-        return pattern == null || pattern.matcher(value == null ? "" : value).matches();
+        if (pattern == null) {
+            return true;
+        }
+        String text = value == null ? "" : value;
+        return pattern.matches(text.length() > MAX_MATCHED_LENGTH ? text.substring(0, MAX_MATCHED_LENGTH) : text);
     }
 
     private static Pattern compile(String field, String regex) {
@@ -146,9 +157,10 @@ public final class ChannelRule {
         }
         try {
             // Case-insensitive because values are lower-cased: an admin's "Facebook" must still match.
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(field + " is not a valid regex: " + e.getDescription(), e);
+            throw new IllegalArgumentException(field + " is not a valid regex (RE2 syntax, which runs in linear"
+                    + " time: no back-references or look-around): " + e.getDescription(), e);
         }
     }
 

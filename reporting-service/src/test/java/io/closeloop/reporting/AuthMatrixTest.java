@@ -1,0 +1,62 @@
+package io.closeloop.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.closeloop.infra.AuthMatrix;
+import io.closeloop.infra.InfraTestResource;
+import io.closeloop.infra.JaxRsRoutes;
+import io.closeloop.infra.SelfSignedTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Every operation of the OpenAPI document against real token verification (signed tokens, not a mocked
+ * identity): see {@link AuthMatrix} for the classes tried.
+ */
+@QuarkusTest
+@TestProfile(AuthMatrixTest.SignedTokens.class)
+// Opt-in for now (-Dcloseloop.auth-matrix=true): run before the module's other tests in one JVM, its restart
+// under another profile left their topic reads empty; run it alone until that is understood.
+@EnabledIfSystemProperty(named = "closeloop.auth-matrix", matches = "true")
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
+class AuthMatrixTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @TestHTTPResource(value = "openapi", management = true)
+    URL openApi;
+
+    @Test
+    void everyOperationRefusesStrangersAndShowsNothingOfAnotherTenant() throws Exception {
+        AuthMatrix.Result result = new AuthMatrix(base.toString(), openApi.toString(),
+                JaxRsRoutes.scan(getClass().getClassLoader(), "io.closeloop"), SelfSignedTokens.shared("matrix"),
+                Set.of(), Map.of()).run();
+
+        System.out.println("reporting " + result.summary());
+        assertThat(result.failures()).isEmpty();
+    }
+
+    /** The service verifies tokens signed by this run's key, so that each token class is really verified. */
+    public static class SignedTokens implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                return Map.of("quarkus.oidc.public-key", SelfSignedTokens.shared("matrix").publicKey(),
+                        "quarkus.oidc.token.issuer", SelfSignedTokens.ISSUER);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
