@@ -5,6 +5,7 @@ import io.closeloop.contracts.CreditSet;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.closeloop.reporting.service.RevenueSums;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -137,8 +138,9 @@ public class CreditRepository {
     }
 
     private static RevenueGroup group(Object[] row) {
-        return new RevenueGroup((String) row[0], (String) row[1], ((String) row[2]).trim(),
-                ((Number) row[3]).longValue(), new BigDecimal(row[4].toString()));
+        String currency = ((String) row[2]).trim();
+        return new RevenueGroup((String) row[0], (String) row[1], currency,
+                RevenueSums.exact(new BigDecimal(row[3].toString()), currency), new BigDecimal(row[4].toString()));
     }
 
     private static OffsetDateTime utc(Instant instant) {
