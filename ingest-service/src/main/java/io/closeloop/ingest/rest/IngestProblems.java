@@ -3,6 +3,7 @@ package io.closeloop.ingest.rest;
 import io.closeloop.common.FieldError;
 import io.closeloop.common.Problem;
 import io.closeloop.ingest.config.IngestConfig;
+import io.closeloop.ingest.service.BatchTooLargeException;
 import io.closeloop.ingest.service.EventKinds;
 import io.closeloop.ingest.service.StoreUnavailableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -59,6 +60,12 @@ public class IngestProblems {
         return Problem.response(413, "Content Too Large", "the body is larger than " + limit + " bytes"
                 + " allowed here; send large data as an upload job (POST /api/v1/{kind}/uploads)",
                 List.of(FieldError.of("$", "larger than " + limit + " bytes")));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(BatchTooLargeException e) {
+        return Response.status(413).type(Problem.PROBLEM_JSON).entity(BatchTooLargeProblem.of(e.limit(),
+                e.progress().result(), e.progress().settledThrough())).build();
     }
 
     @ServerExceptionMapper
