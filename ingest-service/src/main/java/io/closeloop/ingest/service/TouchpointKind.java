@@ -17,7 +17,6 @@ import io.closeloop.ingest.rest.TouchpointRequest;
 import io.closeloop.ingest.rest.UtmFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
