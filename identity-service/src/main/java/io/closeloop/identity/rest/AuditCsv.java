@@ -10,7 +10,11 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Audit entries as RFC 4180 CSV, one line per entry; lists are space-separated, details are JSON. */
+/**
+ * Audit entries as RFC 4180 CSV, one line per entry; lists are space-separated, details are JSON. A cell that a
+ * spreadsheet would run as a formula (it starts with {@code = + - @}, tab or carriage return) gets a leading
+ * {@code '} (OWASP CSV injection), so opening the export never executes what an entry's text holds.
+ */
 final class AuditCsv {
 
     static final List<String> COLUMNS = List.of("seq", "occurred_at", "recorded_at", "action", "person_id",
@@ -35,11 +39,21 @@ final class AuditCsv {
     private static String line(List<String> values) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(values);
+            printer.printRecord(values.stream().map(AuditCsv::inert).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** {@code value} with a leading {@code '} when a spreadsheet would read it as a formula; null stays null. */
+    static String inert(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
     }
 
     private static String text(UUID id) {

@@ -25,7 +25,10 @@ public interface IngestConfig {
     @WithDefault("2147483648")
     long maxUploadBytes();
 
-    /** Longest NDJSON line or CSV line; a longer NDJSON line is a rejected row, a longer CSV line ends the read. */
+    /**
+     * Longest row: NDJSON line, JSON array element or CSV line. A longer NDJSON line or array element is a rejected
+     * row (the read goes on); a longer CSV line ends the read.
+     */
     @WithDefault("65536")
     int maxRowBytes();
 

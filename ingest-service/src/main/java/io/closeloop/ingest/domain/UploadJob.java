@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * An upload read as a job. States: {@code queued} (spooled, waiting), {@code running}, {@code completed}
- * (every row read; some may be rejected), {@code failed} (the file could not be read to its end).
+ * (every row read; some may be rejected), {@code failed} (the file could not be read to its end; {@code failure} says why and, when a parse break ended
+ * the read, the last row read; the rows before it keep their counts and stay stored).
  *
  * @param idBasis what ids of rows without eventId derive from (the upload's key or file hash)
  * @param errors  the first row errors, as JSON

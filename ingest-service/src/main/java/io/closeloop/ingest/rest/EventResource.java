@@ -86,7 +86,9 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "Counts accepted, duplicate, rejected, the row errors and the "
             + "warnings of stored rows (row, field, reason)")
     @APIResponse(responseCode = "400", description = "Nothing could be read (e.g. the body is not a JSON array)")
-    @APIResponse(responseCode = "413", description = "Larger than a synchronous batch may be; use uploads")
+    @APIResponse(responseCode = "413", description = "Larger than a synchronous batch may be; use uploads. A chunked "
+            + "body that outgrew the limit after rows were stored names settledThroughRow (every row up to it is stored, "
+            + "a duplicate or listed in errors) and firstUnstoredRow (send the rows from there again)")
     public BatchResult batch(@PathParam("kind") String kind, InputStream body,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {

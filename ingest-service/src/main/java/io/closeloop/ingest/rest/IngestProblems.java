@@ -4,6 +4,7 @@ import io.closeloop.common.FieldError;
 import io.closeloop.common.Problem;
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.service.kinds.EventKinds;
+import io.closeloop.ingest.service.write.BatchTooLargeException;
 import io.closeloop.ingest.service.StoreUnavailableException;
 import io.closeloop.ingest.service.upload.BodyTooLargeException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -60,6 +61,12 @@ public class IngestProblems {
         return Problem.response(413, "Content Too Large", "the body is larger than " + limit + " bytes"
                 + " allowed here; send large data as an upload job (POST /api/v1/{kind}/uploads)",
                 List.of(FieldError.of("$", "larger than " + limit + " bytes")));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(BatchTooLargeException e) {
+        return Response.status(413).type(Problem.PROBLEM_JSON).entity(BatchTooLargeProblem.of(e.limit(),
+                e.progress().result(), e.progress().settledThrough())).build();
     }
 
     @ServerExceptionMapper

@@ -84,6 +84,18 @@ class UploadJobTest {
         given().get("/api/v1/uploads/not-a-uuid").then().statusCode(404);
     }
 
+    @Test
+    @Order(4)
+    @TestSecurity(user = "upload-ingest", roles = "ingest")
+    @OidcSecurity(claims = @Claim(key = "tenant", value = "uploads-broken"))
+    void anUploadWhoseReadStopsAtAParseBreakFailsNamingTheLastRowRead() {
+        String csv = "type,occurredAt,anonymousId\npage_view,2026-10-01T12:00:00Z,a\n"
+                + "page_view,\"2026-10-01,b\npage_view,2026-10-01T12:00:00Z,c\n";
+        Map<String, Object> job = awaitDone(upload(csv));
+        assertThat(job).containsEntry("state", "failed").containsEntry("accepted", 1).containsEntry("rowsRead", 2);
+        assertThat((String) job.get("failure")).contains("row 2 (the last row read)").contains("malformed CSV");
+    }
+
     private static String upload(String csv) {
         String location = given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/touchpoints/uploads")

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
+import io.closeloop.reporting.domain.RevenueSums;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -135,8 +136,9 @@ public class CreditRepository {
     }
 
     private static RevenueGroup group(Tuple row) {
-        return new RevenueGroup(text(row, "channel"), text(row, "campaign"), trimmed(row, "currency"),
-                longValue(row, "revenue_minor"), decimal(row, "conversions"));
+        String currency = trimmed(row, "currency");
+        return new RevenueGroup(text(row, "channel"), text(row, "campaign"), currency,
+                RevenueSums.exact(decimal(row, "revenue_minor"), currency), decimal(row, "conversions"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package io.closeloop.reporting.service;
 
+import io.closeloop.reporting.domain.RevenueSums;
 import io.closeloop.reporting.config.ReportingConfig;
 import io.closeloop.reporting.repository.CreditRepository;
 import io.closeloop.reporting.repository.FallbackGroup;
@@ -66,7 +67,8 @@ public class ReportService {
         Map<String, long[]> revenue = new TreeMap<>();
         Map<String, BigDecimal> conversions = new TreeMap<>();
         for (RevenueGroup group : groups) {
-            revenue.computeIfAbsent(group.currency(), c -> new long[1])[0] += group.revenueMinor();
+            long[] total = revenue.computeIfAbsent(group.currency(), c -> new long[1]);
+            total[0] = RevenueSums.add(total[0], group.revenueMinor(), group.currency());
             conversions.merge(group.currency(), group.conversions(), BigDecimal::add);
         }
         List<RevenueTotal> totals = revenue.entrySet().stream()

@@ -1,8 +1,11 @@
 package io.closeloop.reporting.service;
 
+import io.closeloop.reporting.domain.RevenueSums;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.closeloop.common.InvalidInputException;
 import io.closeloop.reporting.repository.FallbackGroup;
 import io.closeloop.reporting.repository.RevenueGroup;
 import java.math.BigDecimal;
@@ -60,6 +63,20 @@ class ReportServiceTest {
         assertThat(ReportService.conversions(new BigDecimal("1.6250000"))).isEqualTo(new BigDecimal("1.625"));
         assertThat(ReportService.conversions(new BigDecimal("0.33333333333"))).isEqualTo(new BigDecimal("0.333333"));
         assertThat(ReportService.conversions(new BigDecimal("100")).toString()).isEqualTo("100");
+    }
+
+    @Test
+    void totalsUpToTheLargestLongAreExactAndBeyondItAreRefusedNeverWrapped() {
+        AttributedRevenueReport atBound = ReportService.report(request, "UTC", List.of(
+                group("email", null, "EUR", Long.MAX_VALUE - 1, "1"), group("paid_search", null, "EUR", 1, "1")));
+        assertThat(atBound.totals()).extracting(RevenueTotal::revenueMinor).containsExactly(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> ReportService.report(request, "UTC", List.of(
+                group("email", null, "EUR", Long.MAX_VALUE, "1"), group("paid_search", null, "EUR", 1, "1"))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("shorter period");
+        BigDecimal sqlSum = BigDecimal.valueOf(Long.MAX_VALUE).add(BigDecimal.ONE);
+        assertThat(RevenueSums.exact(BigDecimal.valueOf(Long.MAX_VALUE), "EUR")).isEqualTo(Long.MAX_VALUE);
+        assertThatThrownBy(() -> RevenueSums.exact(sqlSum, "EUR")).isInstanceOf(InvalidInputException.class);
     }
 
     private static RevenueGroup group(String channel, String campaign, String currency, long revenue,

@@ -56,6 +56,7 @@ public class FormKind extends TypedKind<FormRequest> {
             violations.add("email", "a form needs an email or a phone");
         }
         ids.requireOne();
+        EventFields.utmLengths(violations, request.utm());
         violations.throwIfAny();
         return new Touch("form")
                 .utm(utm(request.utm(), page.utm()))

@@ -1,5 +1,6 @@
 package io.closeloop.ingest.service.kinds;
 
+import io.closeloop.ingest.service.StrictInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RequestReaders {
 
     private final ObjectMapper mapper;
+    private final ObjectMapper csvMapper;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ObjectReader> csvReaders = new ConcurrentHashMap<>();
 
     public RequestReaders(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = StrictInput.forJson(mapper);
+        this.csvMapper = StrictInput.forCsv(mapper);
     }
 
     public ObjectMapper mapper() {
@@ -32,9 +36,14 @@ public class RequestReaders {
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     }
 
+    private ObjectReader csvReader(Class<?> type) {
+        return csvReaders.computeIfAbsent(type, t -> csvMapper.readerFor(t)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    }
+
     /**
      * A CSV row as the JSON object it stands for: {@code utm.source} becomes {@code {"utm":{"source":..}}};
-     * empty cells are absent. Scalars stay text; Jackson reads numbers and ids from text.
+     * empty cells are absent. Scalars stay text; numbers are read from text by {@link StrictInput}'s one rule.
      */
     public <R> R fromCsv(Map<String, String> row, Class<R> type) {
         ObjectNode root = mapper.createObjectNode();
@@ -50,7 +59,7 @@ public class RequestReaders {
             node.put(path[path.length - 1], value);
         });
         try {
-            return reader(type).readValue(root);
+            return csvReader(type).readValue(root);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(List.of(ProblemMappers.fieldError(e)));
         } catch (java.io.IOException e) {

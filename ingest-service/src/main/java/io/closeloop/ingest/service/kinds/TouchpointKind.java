@@ -1,5 +1,6 @@
 package io.closeloop.ingest.service.kinds;
 
+import io.closeloop.ingest.service.config.ConfigFields;
 import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.contracts.Keys;
 import io.closeloop.contracts.Topics;
@@ -19,7 +20,6 @@ import io.closeloop.ingest.service.request.TouchpointRequest;
 import io.closeloop.ingest.service.request.UtmFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -97,10 +97,10 @@ public class TouchpointKind implements EventKind<TouchpointRequest> {
                 .clickIds(clickIds);
         violations.maxLength("landingPage", request.landingPage(), MAX_URL_LENGTH);
         violations.maxLength("referrer", request.referrer(), MAX_URL_LENGTH);
-        Utm utm = utm(request.utm(), landing.utm());
+        EventFields.utmLengths(violations, request.utm());
+        String requested = ConfigFields.channel(violations, "channel", request.channel());
         violations.throwIfAny();
-        String requested = request.channel() == null || request.channel().isBlank()
-                ? null : request.channel().trim().toLowerCase(Locale.ROOT);
+        Utm utm = utm(request.utm(), landing.utm());
         TouchClassifier.Result classified = TouchClassifier.classify(new TouchClassifier.Facts(type, utm,
                 clickIds.keySet(), request.referrer(), request.landingPage(), true, requested,
                 ChannelGrouping.ORIGIN_REQUEST, null), context.config().channelRules());

@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A booked job, e.g. a service appointment (conversion; the job id is the conversion id). */
-@Schema(description = "A job booked by a customer", example = """
+@Schema(description = "A job booked by a customer. `conversionType` must be one of the tenant's conversion types:"
+        + " the example's `booked_job` is accepted once `PUT /api/v1/conversion-types/booked_job` created it", example = """
         {"jobId":"J-3303","conversionType":"booked_job","occurredAt":"2026-11-08T15:30:00Z","jobType":"boiler_service",
          "scheduledFor":"2026-11-12","value":{"amountMinor":12000,"currency":"GBP"},"phone":"07911 123456","phoneRegion":"GB"}""")
 public record BookedJobRequest(

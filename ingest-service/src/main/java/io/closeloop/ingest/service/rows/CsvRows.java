@@ -1,7 +1,9 @@
 package io.closeloop.ingest.service.rows;
 
+import io.closeloop.ingest.service.StrictUtf8;
 import io.closeloop.common.FieldError;
 import io.closeloop.common.InvalidInputException;
+import io.closeloop.ingest.service.upload.BodyTooLargeException;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +23,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * A header-mapped CSV (RFC 4180, UTF-8, optional BOM), read record by record with commons-csv. The row
  * number is the data record's number (the header is row 0). A record with more or fewer cells than the
- * header is a rejected row; malformed CSV or an overlong line ends the read there.
+ * header is a rejected row; malformed CSV, invalid UTF-8 or an overlong line ends the read there (and
+ * {@link #unreadRest()} says why).
  */
 final class CsvRows<R> implements RowSource<R> {
 
@@ -36,6 +39,7 @@ final class CsvRows<R> implements RowSource<R> {
     private final int maxLineChars;
     private long number;
     private boolean done;
+    private String unreadRest;
 
     /** @throws InvalidInputException when the header cannot be read */
     CsvRows(Function<Map<String, String>, R> rowReader, InputStream in, int maxLineChars) throws IOException {
@@ -70,10 +74,12 @@ final class CsvRows<R> implements RowSource<R> {
                 return null;
             }
             record = records.next();
+        } catch (BodyTooLargeException e) {
+            throw e;
         } catch (RuntimeException e) {
             done = true;
-            return Row.unreadable(++number, FieldError.of("$", "malformed CSV (" + reason(e)
-                    + "); rows from here on were not read"));
+            unreadRest = "malformed CSV (" + reason(e) + ")";
+            return Row.unreadable(++number, FieldError.of("$", unreadRest + "; rows from here on were not read"));
         }
         number++;
         if (record.size() != headerSize) {
@@ -88,6 +94,11 @@ final class CsvRows<R> implements RowSource<R> {
     }
 
     @Override
+    public String unreadRest() {
+        return unreadRest;
+    }
+
+    @Override
     public void close() throws IOException {
         parser.close();
     }
@@ -96,6 +107,9 @@ final class CsvRows<R> implements RowSource<R> {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof LineTooLongException) {
                 return "a line is longer than " + maxLineChars + " characters";
+            }
+            if (cause instanceof StrictUtf8.InvalidUtf8Exception) {
+                return cause.getMessage();
             }
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -1,5 +1,6 @@
 package io.closeloop.ingest.service.rows;
 
+import io.closeloop.ingest.service.StrictUtf8;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,18 +15,22 @@ import java.io.InputStream;
 
 /**
  * The elements of a JSON array, read one at a time with Jackson's streaming parser. An element of the wrong
- * shape is a rejected row; broken JSON ends the read there, since nothing after it can be trusted.
+ * shape, {@code null} or longer than the row limit is a rejected row; broken JSON or invalid UTF-8 ends the read
+ * there, since nothing after it can be trusted.
  */
 final class JsonArrayRows<R> implements RowSource<R> {
 
     private final JsonParser parser;
     private final ObjectReader reader;
+    private final int maxRowBytes;
     private long number;
     private boolean done;
+    private String unreadRest;
 
     /** @throws InvalidInputException or a Jackson exception when the body does not start a JSON array */
-    JsonArrayRows(ObjectMapper mapper, ObjectReader reader, InputStream in) throws IOException {
+    JsonArrayRows(ObjectMapper mapper, ObjectReader reader, InputStream in, int maxRowBytes) throws IOException {
         this.reader = reader;
+        this.maxRowBytes = maxRowBytes;
         this.parser = mapper.createParser(in);
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             parser.close();
@@ -49,9 +54,19 @@ final class JsonArrayRows<R> implements RowSource<R> {
             if (token == null) {
                 return end(FieldError.of("$", "the array is not closed"));
             }
+            long start = parser.currentTokenLocation().getByteOffset();
             element = parser.readValueAsTree();
+            long size = parser.currentLocation().getByteOffset() - start;
+            if (start >= 0 && size > maxRowBytes) {
+                return Row.unreadable(number, FieldError.of("$", "the row is longer than " + maxRowBytes + " bytes"));
+            }
         } catch (JsonProcessingException e) {
             return end(FieldError.of("$", "malformed JSON; rows from here on were not read"));
+        } catch (StrictUtf8.InvalidUtf8Exception e) {
+            return end(FieldError.of("$", e.getMessage() + "; rows from here on were not read"));
+        }
+        if (element == null || element.isNull()) {
+            return Row.unreadable(number, FieldError.of("$", "must be a JSON object, not null"));
         }
         try {
             return Row.of(number, reader.readValue(element));
@@ -62,7 +77,13 @@ final class JsonArrayRows<R> implements RowSource<R> {
 
     private Row<R> end(FieldError error) {
         done = true;
+        unreadRest = error.reason();
         return Row.unreadable(number, error);
+    }
+
+    @Override
+    public String unreadRest() {
+        return unreadRest;
     }
 
     @Override

@@ -13,6 +13,9 @@ final class LineReader {
     private int limit;
     private int length;
     private boolean tooLong;
+    /** Body offset of {@code buffer[0]}, and of the current line's first byte. */
+    private long base;
+    private long lineStart;
 
     LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
@@ -24,8 +27,10 @@ final class LineReader {
         length = 0;
         tooLong = false;
         boolean any = false;
+        lineStart = base + position;
         while (true) {
             if (position == limit) {
+                base += limit;
                 limit = in.read(buffer);
                 position = 0;
                 if (limit <= 0) {
@@ -64,6 +69,11 @@ final class LineReader {
         if (!tooLong && length > 0 && line[length - 1] == '\r') {
             length--;
         }
+    }
+
+    /** The offset of the current line's first byte in the body. */
+    long lineStart() {
+        return lineStart;
     }
 
     boolean tooLong() {

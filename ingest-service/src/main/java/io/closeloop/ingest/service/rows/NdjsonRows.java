@@ -1,5 +1,6 @@
 package io.closeloop.ingest.service.rows;
 
+import io.closeloop.ingest.service.StrictUtf8;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.closeloop.common.FieldError;
@@ -7,7 +8,10 @@ import io.closeloop.common.ProblemMappers;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Newline-delimited JSON: one event per line, the row number is the line number; blank lines are skipped. */
+/**
+ * Newline-delimited JSON: one event per line, the row number is the line number; blank lines are skipped. A line
+ * longer than the bound, not UTF-8 or {@code null} is a rejected row and the read goes on with the next line.
+ */
 final class NdjsonRows<R> implements RowSource<R> {
 
     private final InputStream in;
@@ -33,8 +37,15 @@ final class NdjsonRows<R> implements RowSource<R> {
             if (lines.blank()) {
                 continue;
             }
+            int malformed = StrictUtf8.firstMalformed(lines.bytes(), lines.length());
+            if (malformed >= 0) {
+                return Row.unreadable(number, FieldError.of("$", "invalid UTF-8 at byte offset "
+                        + (lines.lineStart() + malformed)));
+            }
             try {
-                return Row.of(number, reader.readValue(lines.bytes(), 0, lines.length()));
+                R request = reader.readValue(lines.bytes(), 0, lines.length());
+                return request == null ? Row.unreadable(number, FieldError.of("$", "must be a JSON object, not null"))
+                        : Row.of(number, request);
             } catch (JsonProcessingException e) {
                 return Row.unreadable(number, ProblemMappers.fieldError(e));
             }

@@ -1,5 +1,6 @@
 package io.closeloop.ingest.service.rows;
 
+import io.closeloop.ingest.service.StrictUtf8;
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.service.kinds.EventKind;
 import io.closeloop.ingest.service.kinds.RequestReaders;
@@ -9,7 +10,10 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
 
-/** Opens the rows of a body by its content type: a JSON array, NDJSON or CSV. */
+/**
+ * Opens the rows of a body by its content type: a JSON array, NDJSON or CSV. Every row is bounded by
+ * {@link IngestConfig#maxRowBytes()} and must be well-formed UTF-8 ({@link StrictUtf8}).
+ */
 @ApplicationScoped
 public class RowSources {
 
@@ -37,9 +41,10 @@ public class RowSources {
 
     public <R> RowSource<R> open(EventKind<R> kind, String type, InputStream in) throws IOException {
         return switch (type) {
-            case JSON -> new JsonArrayRows<>(readers.mapper(), readers.reader(kind.requestType()), in);
+            case JSON -> new JsonArrayRows<>(readers.mapper(), readers.reader(kind.requestType()),
+                    new StrictUtf8(in), config.maxRowBytes());
             case NDJSON -> new NdjsonRows<>(readers.reader(kind.requestType()), in, config.maxRowBytes());
-            case CSV -> new CsvRows<>(kind::fromCsv, in, config.maxRowBytes());
+            case CSV -> new CsvRows<>(kind::fromCsv, new StrictUtf8(in), config.maxRowBytes());
             default -> throw new IllegalArgumentException("unsupported type " + type);
         };
     }

@@ -121,7 +121,14 @@ public class UploadJobService {
             ingest.run(kind, job.tenant(), job.sourceClient(), job.contentType(), in,
                     new RowIds(job.tenant(), job.idBasis()), progress,
                     chunk -> record(job, UploadJob.RUNNING, in.count(), chunk));
-            record(job, UploadJob.COMPLETED, in.count(), progress);
+            if (progress.unreadRest() == null) {
+                record(job, UploadJob.COMPLETED, in.count(), progress);
+            } else {
+                // Rows after a parse break were never read: the job did not complete, whatever it stored.
+                record(job, UploadJob.RUNNING, in.count(), progress);
+                fail(job, "the read stopped at row " + progress.lastRow() + " (the last row read): "
+                        + progress.unreadRest() + "; rows after it were not read and nothing of them was stored");
+            }
             Files.deleteIfExists(file);
         } catch (InvalidInputException e) {
             fail(job, e.errors().stream().map(FieldError::reason).findFirst().orElse("unreadable"));

@@ -17,13 +17,40 @@ public final class BatchProgress {
     private long rejected;
     private boolean errorsTruncated;
     private boolean warningsTruncated;
+    private long lastRow;
+    private long settledThrough;
+    private String unreadRest;
 
     public BatchProgress(int maxErrors) {
         this.maxErrors = maxErrors;
     }
 
-    void read() {
+    void read(long rowNumber) {
         rows++;
+        lastRow = rowNumber;
+    }
+
+    /** Every row read so far is stored, a duplicate or rejected: nothing of them is pending any more. */
+    void settled() {
+        settledThrough = lastRow;
+    }
+
+    void unreadRest(String reason) {
+        unreadRest = reason;
+    }
+
+    /** The last row whose outcome is final (counted in accepted, duplicate or rejected); 0 before any. */
+    public long settledThrough() {
+        return settledThrough;
+    }
+
+    public long lastRow() {
+        return lastRow;
+    }
+
+    /** Why rows after {@link #lastRow()} were never read, or null. */
+    public String unreadRest() {
+        return unreadRest;
     }
 
     void accepted(long n) {
@@ -63,6 +90,6 @@ public final class BatchProgress {
 
     public BatchResult result() {
         return new BatchResult(rows, accepted, duplicate, rejected, List.copyOf(errors), errorsTruncated,
-                List.copyOf(warnings), warningsTruncated);
+                List.copyOf(warnings), warningsTruncated, lastRow, unreadRest);
     }
 }

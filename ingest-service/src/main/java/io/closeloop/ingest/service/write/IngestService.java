@@ -1,5 +1,6 @@
 package io.closeloop.ingest.service.write;
 
+import io.closeloop.ingest.service.StrictUtf8;
 import com.fasterxml.jackson.core.JsonParser;
 import io.closeloop.common.InvalidInputException;
 import io.closeloop.ingest.config.IngestConfig;
@@ -13,6 +14,7 @@ import io.closeloop.ingest.service.rows.RowSource;
 import io.closeloop.ingest.service.rows.RowSources;
 import io.closeloop.ingest.service.write.BatchResult;
 import io.closeloop.ingest.service.write.IngestResult;
+import io.closeloop.ingest.service.upload.BodyTooLargeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,11 +55,16 @@ public class IngestService {
     private <R> IngestResult one(EventKind<R> kind, String tenant, String sourceClient, InputStream body,
                                  String idempotencyKey) throws IOException {
         R request;
-        try (JsonParser parser = readers.mapper().createParser(body)) {
+        try (JsonParser parser = readers.mapper().createParser(new StrictUtf8(body))) {
             if (parser.nextToken() == null) {
                 throw new InvalidInputException("$", "a JSON body is required");
             }
             request = readers.reader(kind.requestType()).readValue(parser);
+        } catch (StrictUtf8.InvalidUtf8Exception e) {
+            throw new InvalidInputException("$", e.getMessage());
+        }
+        if (request == null) {
+            throw new InvalidInputException("$", "a JSON object is required, not null");
         }
         TenantContext context = contexts.load(tenant, sourceClient);
         UUID eventId = RowIds.single(tenant, kind.requestedEventId(request), idempotencyKey);
@@ -70,13 +77,20 @@ public class IngestService {
     /**
      * Many events in one body ({@link RowSources#TYPES}), each row validated on its own. Rows without an event id
      * get one derived from the Idempotency-Key and their row number, so a re-sent batch counts as duplicates.
+     *
+     * @throws BatchTooLargeException when the body grows beyond its limit while chunks of it were stored already;
+     *                                it says through which row everything is settled
      */
     public BatchResult acceptBatch(String tenant, String sourceClient, String kindName, String type, InputStream body,
                                    String idempotencyKey) throws IOException {
         EventKind<?> kind = kinds.get(kindName);
         BatchProgress progress = new BatchProgress(config.maxErrors());
-        run(kind, tenant, sourceClient, type, body, RowIds.forBatch(tenant, kind.name(), idempotencyKey), progress,
-                WritePath.ChunkListener.NONE);
+        try {
+            run(kind, tenant, sourceClient, type, body, RowIds.forBatch(tenant, kind.name(), idempotencyKey),
+                    progress, WritePath.ChunkListener.NONE);
+        } catch (BodyTooLargeException e) {
+            throw new BatchTooLargeException(e.limit(), progress);
+        }
         return progress.result();
     }
 

@@ -83,7 +83,7 @@ public class WritePath {
         long mark = System.nanoTime();
         for (Row<R> row = rows.next(); row != null; row = rows.next()) {
             mark = lap(reading, mark);
-            progress.read();
+            progress.read(row.number());
             Pending pending = prepare(kind, context, row, ids, progress);
             mark = lap(preparing, mark);
             if (pending != null) {
@@ -92,6 +92,7 @@ public class WritePath {
             if (chunk.size() >= config.chunkSize()) {
                 storeChunk(context, chunk, progress);
                 chunk.clear();
+                progress.settled();
                 listener.afterChunk(progress);
                 mark = System.nanoTime();
             }
@@ -99,6 +100,8 @@ public class WritePath {
         if (!chunk.isEmpty()) {
             storeChunk(context, chunk, progress);
         }
+        progress.settled();
+        progress.unreadRest(rows.unreadRest());
         listener.afterChunk(progress);
     }
 
@@ -112,6 +115,10 @@ public class WritePath {
                                 BatchProgress progress) {
         if (!row.errors().isEmpty()) {
             progress.rejected(row.number(), row.errors());
+            return null;
+        }
+        if (row.request() == null) {
+            progress.rejected(row.number(), List.of(FieldError.of("$", "must be a JSON object")));
             return null;
         }
         try {
