@@ -22,20 +22,23 @@ import java.util.TreeSet;
  * @param lastNameBloom         Bloom filter of the last name's bigrams
  * @param postcodeBloom         Bloom filter of the postcode's bigrams
  * @param firstNamePhonetic     keyed Double Metaphone code of the first name (blocking)
- * @param lastNamePhonetic      keyed Double Metaphone code of the last name (blocking)
+ * @param lastNamePhonetic      keyed Double Metaphone code of the last name (blocking); both names share
+ *                              the key of phonetic codes and of prefixes, so swapped names still meet
+ * @param firstNamePrefix       keyed first three letters of the first name (blocking)
+ * @param lastNamePrefix        keyed first three letters of the last name (blocking)
  * @param postcodeKey           keyed HMAC of the normalized postcode (blocking)
  * @param companyDomainKey      keyed HMAC of the registrable company domain (free-mail excluded)
  */
 public record MatchFeatureSet(String keyId, String firstNameBloom, String lastNameBloom, String postcodeBloom,
-                              String firstNamePhonetic, String lastNamePhonetic, String postcodeKey,
-                              String companyDomainKey) {
+                              String firstNamePhonetic, String lastNamePhonetic, String firstNamePrefix,
+                              String lastNamePrefix, String postcodeKey, String companyDomainKey) {
 
     public static final int VERSION = 3;
     public static final int BLOOM_BITS = 1024;
     public static final String VERSION_KEY = "match_features_version";
 
     private static final List<String> FIELDS = List.of("first_name_bf", "last_name_bf", "postcode_bf", "first_name_dm",
-            "last_name_dm", "postcode_key", "company_domain_key");
+            "last_name_dm", "first_name_px", "last_name_px", "postcode_key", "company_domain_key");
 
     public MatchFeatureSet {
         if (keyId == null || keyId.isBlank() || keyId.contains("@")) {
@@ -81,7 +84,7 @@ public record MatchFeatureSet(String keyId, String firstNameBloom, String lastNa
         List<MatchFeatureSet> sets = new ArrayList<>();
         for (String keyId : keyIds) {
             String[] v = FIELDS.stream().map(f -> map.get(f + "@" + keyId)).toArray(String[]::new);
-            sets.add(new MatchFeatureSet(keyId, v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
+            sets.add(new MatchFeatureSet(keyId, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
         }
         return sets;
     }
@@ -93,6 +96,8 @@ public record MatchFeatureSet(String keyId, String firstNameBloom, String lastNa
         values.add(postcodeBloom);
         values.add(firstNamePhonetic);
         values.add(lastNamePhonetic);
+        values.add(firstNamePrefix);
+        values.add(lastNamePrefix);
         values.add(postcodeKey);
         values.add(companyDomainKey);
         return values;

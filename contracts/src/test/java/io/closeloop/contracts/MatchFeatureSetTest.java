@@ -10,8 +10,8 @@ class MatchFeatureSetTest {
 
     @Test
     void setsOfEveryKeyTravelInTheMapAndComeBack() {
-        var current = new MatchFeatureSet("k2", "AAA=", "BBB=", null, "d1", "d2", "p", null);
-        var previous = new MatchFeatureSet("k1", "CCC=", null, null, "d3", null, null, "c");
+        var current = new MatchFeatureSet("k2", "AAA=", "BBB=", null, "d1", "d2", "x1", null, "p", null);
+        var previous = new MatchFeatureSet("k1", "CCC=", null, null, "d3", null, null, "x2", null, "c");
         Map<String, String> map = MatchFeatureSet.toMap(List.of(current, previous));
         assertThat(map).containsEntry("match_features_version", "3").containsEntry("first_name_bf@k2", "AAA=")
                 .doesNotContainKey("postcode_bf@k2");

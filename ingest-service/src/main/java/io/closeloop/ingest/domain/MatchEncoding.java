@@ -19,8 +19,8 @@ public final class MatchEncoding {
     private final BloomFilterEncoder firstNameBloom;
     private final BloomFilterEncoder lastNameBloom;
     private final BloomFilterEncoder postcodeBloom;
-    private final PhoneticKey firstNamePhonetic;
-    private final PhoneticKey lastNamePhonetic;
+    private final PhoneticKey namePhonetic;
+    private final byte[] namePrefixKey;
     private final byte[] postcodeKey;
     private final byte[] domainKey;
 
@@ -29,8 +29,9 @@ public final class MatchEncoding {
         this.firstNameBloom = new BloomFilterEncoder(key.derive("first_name:bloom"));
         this.lastNameBloom = new BloomFilterEncoder(key.derive("last_name:bloom"));
         this.postcodeBloom = new BloomFilterEncoder(key.derive("postcode:bloom"));
-        this.firstNamePhonetic = new PhoneticKey(key.derive("first_name:phonetic"));
-        this.lastNamePhonetic = new PhoneticKey(key.derive("last_name:phonetic"));
+        // One key for both names' blocking codes: a swapped first and last name still share their codes.
+        this.namePhonetic = new PhoneticKey(key.derive("name:phonetic"));
+        this.namePrefixKey = key.derive("name:prefix");
         this.postcodeKey = key.derive("postcode:exact");
         this.domainKey = key.derive("company_domain:exact");
     }
@@ -46,6 +47,11 @@ public final class MatchEncoding {
             }
         }
         return sets;
+    }
+
+    /** The keyed first three letters of a name: a second blocking code for typos that change the sound. */
+    private String prefix(String name) {
+        return name == null ? null : KeyedHash.token(namePrefixKey, name.substring(0, Math.min(3, name.length())));
     }
 
     /**
@@ -65,8 +71,9 @@ public final class MatchEncoding {
                 first == null ? null : firstNameBloom.encodeToBase64(first),
                 last == null ? null : lastNameBloom.encodeToBase64(last),
                 code == null ? null : postcodeBloom.encodeToBase64(code),
-                first == null ? null : firstNamePhonetic.of(first),
-                last == null ? null : lastNamePhonetic.of(last),
+                first == null ? null : namePhonetic.of(first),
+                last == null ? null : namePhonetic.of(last),
+                prefix(first), prefix(last),
                 code == null ? null : KeyedHash.token(postcodeKey, code),
                 domain == null ? null : KeyedHash.token(domainKey, domain));
     }

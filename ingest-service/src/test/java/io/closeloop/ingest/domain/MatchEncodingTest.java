@@ -19,13 +19,14 @@ class MatchEncodingTest {
     void encodingIsPinnedByKnownAnswers() {
         MatchFeatureSet set = new MatchEncoding(KEY).encode("John", "Smith", "SW1A 1AA", "john@eu.acme.com", null);
         assertThat(KEY.id()).isEqualTo("8ebefb4e");
-        assertThat(set.firstNameBloom()).isEqualTo("AAggAhEAAQEAAAABAwAwjQAACAABAAADAAAAASMCACEEAAAAAQAAAAKIAAEBAAIBYAAAAQEAIgCABAAAAQAAAQBAgAkBAEAAAIAEAAEAACECAMABIQAAQQAAAAiJAAAAAAAQgQEgAAEAIgABGQAAAAgAABGBgQgBAAAAAQEQBAA=");
-        assertThat(set.lastNamePhonetic()).isEqualTo("e4ef347095c6c82b");
+        assertThat(set.firstNameBloom()).isEqualTo("AAAAAgEAAQAAAAABAgAQhQAAAAABAAAAAAAAACACAAEAAAAAAQAAAAKAAAEBAAABIAAAAQEAIACAAAAAAQAAAABAAAkAAEAA"
+                + "AAAEAAEAAAACAEAAIAAAAQAAAACBAAAAAAAQgAAAAAEAIAABCQAAAAgAAACBAAgAAAAAAQAABAA=");
+        assertThat(set.lastNamePhonetic()).isEqualTo("de31b840e40ea475");
         assertThat(set.postcodeKey()).isEqualTo("814c066b7cf22355");
         assertThat(set.companyDomainKey()).isEqualTo("4c94e9b5f81fde18");
-        assertThat(new BloomFilterEncoder(new byte[32]).encode("ab").toString()).isEqualTo("{26, 42, 44, 79, 106, 116, 122, 124, 138, 153, 200, 202, 218, 232, 250, 269, 280, 298, 306, 330, 343, "
-                + "358, 360, 410, 422, 438, 442, 459, 496, 516, 522, 533, 554, 594, 596, 634, 649, 666, 674, 686, 714, 723, "
-                + "746, 752, 754, 760, 826, 830, 832, 839, 858, 876, 910, 913, 938, 950, 970, 988, 990, 1018}");
+        assertThat(new BloomFilterEncoder(new byte[32]).encode("ab").toString()).isEqualTo("{26, 42, 44, 79, 124, 138, "
+                + "202, 232, 250, 269, 330, 360, 422, 438, 442, 459, 554, 596, 649, 666, 674, 686, 746, 754, 832, 839, 858, "
+                + "876, 970, 990}");
     }
 
     @Test
