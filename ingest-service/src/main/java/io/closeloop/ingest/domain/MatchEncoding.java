@@ -10,8 +10,9 @@ import java.util.List;
  * Java (no framework), so the matching benchmark encodes its records with exactly this class.
  *
  * <p>Every field and purpose has its own key derived from the tenant secret ({@link TenantKey#derive}): the
- * same bigram sets different bits in the first-name and the last-name filter, so a frequency table built
- * on one field does not carry over to another, and nothing is comparable across tenants.
+ * same bigram sets different bits in a name filter and a postcode filter, so a frequency table built on one
+ * field does not carry over to another, and nothing is comparable across tenants. First and last name are
+ * one field for this purpose: swapped names must compare.
  */
 public final class MatchEncoding {
 
@@ -26,8 +27,10 @@ public final class MatchEncoding {
 
     public MatchEncoding(TenantKey key) {
         this.key = key;
-        this.firstNameBloom = new BloomFilterEncoder(key.derive("first_name:bloom"));
-        this.lastNameBloom = new BloomFilterEncoder(key.derive("last_name:bloom"));
+        // First and last name share one key, so a swapped first and last name is recognised by identity.
+        BloomFilterEncoder names = new BloomFilterEncoder(key.derive("name:bloom"));
+        this.firstNameBloom = names;
+        this.lastNameBloom = names;
         this.postcodeBloom = new BloomFilterEncoder(key.derive("postcode:bloom"));
         // One key for both names' blocking codes: a swapped first and last name still share their codes.
         this.namePhonetic = new PhoneticKey(key.derive("name:phonetic"));
