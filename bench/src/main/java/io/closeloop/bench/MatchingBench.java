@@ -68,7 +68,25 @@ public final class MatchingBench {
         run("clear", clear, truth, true);
     }
 
-    private static MatchRecord encoded(int index, PersonRecords.Person p) {
+    /** Pairwise precision, recall and F1 of the clusters linked at the default threshold. */
+    record Quality(double precision, double recall, double f1) {
+    }
+
+    /** Fits on the records, links them in order and measures the clusters against the truth. */
+    static Quality quality(List<MatchRecord> records, int[] truth) {
+        MatchModelFitter fitter = MatchModelFitter.withDefaults();
+        RecordLinker linker = new RecordLinker(fitter.fit(records), fitter.blocking(), RecordLinker.DEFAULT_THRESHOLD);
+        int[] parent = new int[records.size()];
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            var link = linker.link(records.get(i));
+            parent[i] = link.isPresent() ? root(parent, position.get(link.get().recordId())) : i;
+            position.put(records.get(i).id(), i);
+        }
+        return measure(parent, truth);
+    }
+
+    static MatchRecord encoded(int index, PersonRecords.Person p) {
         MatchFeatureSet set = ENCODING.encode(p.firstName(), p.lastName(), p.postcode(), p.email(), null);
         String id = Integer.toString(index);
         List<MatchRecord> records = BlockingKeys.records(id, MatchFeatureSet.toMap(List.of(set)));
@@ -76,7 +94,7 @@ public final class MatchingBench {
                 : records.get(0);
     }
 
-    private static MatchRecord clear(int index, PersonRecords.Person p) {
+    static MatchRecord clear(int index, PersonRecords.Person p) {
         String first = MatchFeatures.name(p.firstName());
         String last = MatchFeatures.name(p.lastName());
         String postcode = MatchFeatures.postcode(p.postcode());
@@ -146,6 +164,12 @@ public final class MatchingBench {
     }
 
     private static void printAccuracy(int[] parent, int[] truth) {
+        Quality q = measure(parent, truth);
+        System.out.printf(Locale.ROOT, "threshold %.2f: precision %.4f, recall %.4f, F1 %.4f%n",
+                RecordLinker.DEFAULT_THRESHOLD, q.precision(), q.recall(), q.f1());
+    }
+
+    private static Quality measure(int[] parent, int[] truth) {
         Map<Integer, Long> byPerson = new HashMap<>();
         Map<Integer, Long> byCluster = new HashMap<>();
         Map<Long, Long> byBoth = new HashMap<>();
@@ -160,8 +184,7 @@ public final class MatchingBench {
         long correct = pairs(byBoth);
         double precision = (double) correct / predicted;
         double recall = (double) correct / all;
-        System.out.printf(Locale.ROOT, "threshold %.2f: precision %.4f, recall %.4f, F1 %.4f (%d true pairs)%n",
-                RecordLinker.DEFAULT_THRESHOLD, precision, recall, 2 * precision * recall / (precision + recall), all);
+        return new Quality(precision, recall, 2 * precision * recall / (precision + recall));
     }
 
     private static double blockingRetention(List<MatchRecord> records, int[] truth, Blocking blocking) {
