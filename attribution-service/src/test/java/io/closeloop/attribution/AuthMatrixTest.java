@@ -17,7 +17,6 @@ import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Every operation of the OpenAPI document against real token verification (signed tokens, not a mocked
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @QuarkusTest
 @TestProfile(AuthMatrixTest.SignedTokens.class)
-// Opt-in for now (-Dcloseloop.auth-matrix=true): run before the module's other tests in one JVM, its restart
-// under another profile left their topic reads empty; run it alone until that is understood.
-@EnabledIfSystemProperty(named = "closeloop.auth-matrix", matches = "true")
+// Runs in its own JVM (the root pom's surefire execution `auth-matrix`): its profile restarts Quarkus.
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "attribution"))
 class AuthMatrixTest {
 

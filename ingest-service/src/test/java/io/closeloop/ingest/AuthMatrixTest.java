@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Every operation of the OpenAPI document against real token verification (signed tokens, not a mocked
@@ -30,9 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @QuarkusTest
 @TestProfile(AuthMatrixTest.SignedTokens.class)
-// Opt-in for now (-Dcloseloop.auth-matrix=true): run before the module's other tests in one JVM, its restart
-// under another profile left their topic reads empty; run it alone until that is understood.
-@EnabledIfSystemProperty(named = "closeloop.auth-matrix", matches = "true")
+// Runs in its own JVM (the root pom's surefire execution `auth-matrix`): its profile restarts Quarkus.
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "ingest"))
 class AuthMatrixTest {
 
