@@ -1,5 +1,8 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.uuid;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.closeloop.contracts.Json;
 import io.smallrye.mutiny.Multi;
@@ -39,18 +42,19 @@ public class FeatureRepository {
         if (blockKeys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Sql.rows("select person_root(f.tenant, f.person_id)::text, f.features::text from match_feature f"
+        return Sql.tuples("select person_root(f.tenant, f.person_id)::text as person_id, f.features::text as features"
+                        + " from match_feature f"
                         + " where f.tenant = ?1 and f.event_id in (select event_id from match_block"
                         + " where tenant = ?1 and block_key = any(cast(?2 as text[]))) order by f.stored_at desc limit ?3",
                         tenant, blockKeys.toArray(new String[0]), limit)
-                .map(rows -> rows.stream().map(r -> new Candidate(Sql.uuid(r[0]), read((String) r[1]))).toList());
+                .map(rows -> rows.stream().map(r -> new Candidate(uuid(r, "person_id"), read(text(r, "features")))).toList());
     }
 
     /** The tenant's newest stored feature records, at most {@code limit}. */
     public Uni<List<Map<String, String>>> recent(String tenant, int limit) {
-        return Sql.rows("select features::text, 1 from match_feature where tenant = ?1 order by stored_at desc"
-                        + " limit ?2", tenant, limit)
-                .map(rows -> rows.stream().map(r -> read((String) r[0])).toList());
+        return Sql.tuples("select features::text as features from match_feature where tenant = ?1"
+                        + " order by stored_at desc limit ?2", tenant, limit)
+                .map(rows -> rows.stream().map(r -> read(text(r, "features"))).toList());
     }
 
     private static Map<String, String> read(String json) {

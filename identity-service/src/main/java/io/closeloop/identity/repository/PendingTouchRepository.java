@@ -19,7 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PendingTouchRepository {
 
-    private static final String LOCK = "select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))";
+    private static final String LOCK = "select 1 as locked from pg_advisory_xact_lock(hashtextextended(?1, 0))";
 
     public record Pending(UUID eventId, Instant occurredAt, String touchJson) {
     }
@@ -33,7 +33,7 @@ public class PendingTouchRepository {
         List<String> keys = weak.stream().map(i -> "pending:" + tenant + ":" + i.kind().code() + ":" + i.value())
                 .distinct().sorted().toList();
         return Multi.createFrom().iterable(keys)
-                .onItem().transformToUniAndConcatenate(key -> Sql.rows(LOCK, key))
+                .onItem().transformToUniAndConcatenate(key -> Sql.tuples(LOCK, key))
                 .collect().last().replaceWithVoid();
     }
 

@@ -1,5 +1,9 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.instant;
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.uuid;
+
 import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.contracts.Trust;
@@ -95,40 +99,40 @@ public class PersonDataRepository {
     }
 
     public Uni<List<StoredIdentifier>> identifiersOf(String tenant, Collection<UUID> persons) {
-        return rows("select person_id::text, kind, value, trust, first_seen_at from identifier where tenant = ?1"
+        return Sql.tuples("select person_id::text, kind, value, trust, first_seen_at from identifier where tenant = ?1"
                 + " and person_id = any(" + Sql.uuidArray(2) + ") order by kind, value", tenant, Sql.joined(persons))
                 .map(rows -> rows.stream().map(r -> new StoredIdentifier(
-                        UUID.fromString(r[0].toString()),
-                        new IdentifierRef(kind(r[1].toString()), r[2].toString(), trust(r[3].toString())),
-                        Sql.instant(r[4]))).toList());
+                        uuid(r, "person_id"),
+                        new IdentifierRef(kind(text(r, "kind")), text(r, "value"), trust(text(r, "trust"))),
+                        instant(r, "first_seen_at"))).toList());
     }
 
     public Uni<List<StoredHash>> hashesOf(String tenant, Collection<UUID> persons) {
-        return rows("select person_id::text, kind, hash from person_export_hash where tenant = ?1"
+        return Sql.tuples("select person_id::text, kind, hash from person_export_hash where tenant = ?1"
                 + " and person_id = any(" + Sql.uuidArray(2) + ") order by kind, hash", tenant, Sql.joined(persons))
                 .map(rows -> rows.stream().map(r -> new StoredHash(
-                        UUID.fromString(r[0].toString()), r[1].toString(), r[2].toString())).toList());
+                        uuid(r, "person_id"), text(r, "kind"), text(r, "hash"))).toList());
     }
 
     public Uni<List<StoredEvent>> eventsOf(String tenant, Collection<UUID> persons) {
-        return rows("select person_id::text, event_id::text, kind, occurred_at, channel, conversion_id"
+        return Sql.tuples("select person_id::text, event_id::text, kind, occurred_at, channel, conversion_id"
                 + " from person_event where tenant = ?1 and person_id = any(" + Sql.uuidArray(2) + ")"
                 + " order by occurred_at, event_id", tenant, Sql.joined(persons))
                 .map(rows -> rows.stream().map(r -> new StoredEvent(
-                        UUID.fromString(r[0].toString()), UUID.fromString(r[1].toString()), r[2].toString(),
-                        Sql.instant(r[3]), text(r[4]), text(r[5]))).toList());
+                        uuid(r, "person_id"), uuid(r, "event_id"), text(r, "kind"),
+                        instant(r, "occurred_at"), text(r, "channel"), text(r, "conversion_id"))).toList());
     }
 
     /** Consent signals, once the consent part of identity stores them; none before. */
     public Uni<List<StoredConsent>> consentOf(String tenant, Collection<UUID> persons) {
         return existing(List.of("consent_signal")).chain(tables -> tables.isEmpty()
                 ? Uni.createFrom().item(List.<StoredConsent>of())
-                : rows("select person_id::text, purpose, state, source, occurred_at from consent_signal"
+                : Sql.tuples("select person_id::text, purpose, state, source, occurred_at from consent_signal"
                         + " where tenant = ?1 and person_id = any(" + Sql.uuidArray(2) + ")"
                         + " order by occurred_at, purpose", tenant, Sql.joined(persons))
                         .map(rows -> rows.stream().map(r -> new StoredConsent(
-                                UUID.fromString(r[0].toString()), r[1].toString(), r[2].toString(),
-                                r[3].toString(), Sql.instant(r[4]))).toList()));
+                                uuid(r, "person_id"), text(r, "purpose"), text(r, "state"),
+                                text(r, "source"), instant(r, "occurred_at"))).toList()));
     }
 
     /** Deletes every person-level row of the persons; returns how many rows went. */
@@ -200,16 +204,6 @@ public class PersonDataRepository {
         });
     }
 
-    private static Uni<List<Object[]>> rows(String sql, Object... params) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Object[].class);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.getResultList();
-        });
-    }
-
     private static Uni<Integer> update(String sql, Object... params) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql);
@@ -223,10 +217,6 @@ public class PersonDataRepository {
     private static Set<UUID> uuidSet(List<String> rows) {
         return rows.stream().map(r -> UUID.fromString(r.toString()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     private static IdentifierKind kind(String code) {

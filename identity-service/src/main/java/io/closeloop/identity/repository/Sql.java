@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -48,16 +47,6 @@ final class Sql {
         return NativeRows.list(sql, params);
     }
 
-    static Uni<List<Object[]>> rows(String sql, Object... params) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Object[].class);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.getResultList();
-        });
-    }
-
     static <T> Uni<List<T>> column(String sql, Class<T> type, Object... params) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql, type);
@@ -77,10 +66,6 @@ final class Sql {
     /** A column written by {@link #micros(String)}. */
     static Instant ofMicros(Object micros) {
         return Instant.EPOCH.plus(((Number) micros).longValue(), ChronoUnit.MICROS);
-    }
-
-    static UUID uuid(Object value) {
-        return value == null ? null : UUID.fromString(value.toString());
     }
 
     /** The person and every person merged into it, directly or through others ({@code ?1} tenant, {@code ?2} root). */
@@ -111,24 +96,5 @@ final class Sql {
 
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(Object column) {
-        if (column == null) {
-            return null;
-        }
-        if (column instanceof Instant instant) {
-            return instant;
-        }
-        if (column instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (column instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (column instanceof java.util.Date date) {
-            return date.toInstant();
-        }
-        throw new IllegalArgumentException("not a timestamp: " + column.getClass());
     }
 }

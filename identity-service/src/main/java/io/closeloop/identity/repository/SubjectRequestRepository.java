@@ -1,10 +1,16 @@
 package io.closeloop.identity.repository;
 
+import static io.closeloop.messaging.NativeRows.instant;
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.text;
+import static io.closeloop.messaging.NativeRows.uuid;
+
 import io.closeloop.identity.domain.Confirmation;
 import io.closeloop.identity.domain.SubjectRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +20,7 @@ import java.util.UUID;
 public class SubjectRequestRepository {
 
     private static final String COLUMNS = "select tenant, request_id::text, type, status, requested_at, requested_by,"
-            + " array_to_string(person_ids, ','), completed_at from subject_request";
+            + " array_to_string(person_ids, ',') as person_ids, completed_at from subject_request";
 
     /** Stores a new request; false when the request id is already known (a re-sent request changes nothing). */
     public Uni<Boolean> insert(SubjectRequest request) {
@@ -34,21 +40,13 @@ public class SubjectRequestRepository {
     }
 
     public Uni<SubjectRequest> find(String tenant, UUID requestId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(COLUMNS
-                                + " where tenant = ?1 and request_id = ?2", Object[].class)
-                        .setParameter(1, tenant)
-                        .setParameter(2, requestId)
-                        .getResultList())
+        return Sql.tuples(COLUMNS + " where tenant = ?1 and request_id = ?2", tenant, requestId)
                 .map(rows -> rows.isEmpty() ? null : request(rows.get(0)));
     }
 
     /** The tenant's newest requests first. */
     public Uni<List<SubjectRequest>> newest(String tenant, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(COLUMNS
-                                + " where tenant = ?1 order by requested_at desc, request_id limit ?2", Object[].class)
-                        .setParameter(1, tenant)
-                        .setParameter(2, limit)
-                        .getResultList())
+        return Sql.tuples(COLUMNS + " where tenant = ?1 order by requested_at desc, request_id limit ?2", tenant, limit)
                 .map(rows -> rows.stream().map(SubjectRequestRepository::request).toList());
     }
 
@@ -67,14 +65,10 @@ public class SubjectRequestRepository {
     }
 
     public Uni<List<Confirmation>> confirmations(String tenant, UUID requestId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select service, confirmed_at,"
-                                + " erased_rows from erasure_confirmation where tenant = ?1 and request_id = ?2"
-                                + " order by service", Object[].class)
-                        .setParameter(1, tenant)
-                        .setParameter(2, requestId)
-                        .getResultList())
-                .map(rows -> rows.stream().map(r -> new Confirmation(r[0].toString(), Sql.instant(r[1]),
-                        ((Number) r[2]).longValue())).toList());
+        return Sql.tuples("select service, confirmed_at, erased_rows from erasure_confirmation"
+                        + " where tenant = ?1 and request_id = ?2 order by service", tenant, requestId)
+                .map(rows -> rows.stream().map(r -> new Confirmation(text(r, "service"), instant(r, "confirmed_at"),
+                        longValue(r, "erased_rows"))).toList());
     }
 
     /** Marks the request complete; false when it already was. */
@@ -90,9 +84,9 @@ public class SubjectRequestRepository {
                 .map(rows -> rows == 1);
     }
 
-    private static SubjectRequest request(Object[] r) {
-        return new SubjectRequest(r[0].toString(), UUID.fromString(r[1].toString()), r[2].toString(),
-                r[3].toString(), Sql.instant(r[4]), r[5] == null ? null : r[5].toString(), Sql.uuids(r[6]),
-                Sql.instant(r[7]));
+    private static SubjectRequest request(Tuple r) {
+        return new SubjectRequest(text(r, "tenant"), uuid(r, "request_id"), text(r, "type"), text(r, "status"),
+                instant(r, "requested_at"), text(r, "requested_by"), Sql.uuids(r.get("person_ids")),
+                instant(r, "completed_at"));
     }
 }
