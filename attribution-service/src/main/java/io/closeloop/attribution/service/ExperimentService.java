@@ -1,13 +1,19 @@
 package io.closeloop.attribution.service;
 
+import static io.closeloop.messaging.NativeRows.doubleValue;
+import static io.closeloop.messaging.NativeRows.longValue;
+import static io.closeloop.messaging.NativeRows.text;
+
 import io.closeloop.attribution.incrementality.Arm;
 import io.closeloop.attribution.incrementality.HoldoutEstimate;
 import io.closeloop.attribution.incrementality.HoldoutEstimator;
 import io.closeloop.contracts.ExperimentAssignmentResolved;
+import io.closeloop.messaging.NativeRows;
 import io.closeloop.messaging.PoisonMessageException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,8 +41,9 @@ public class ExperimentService {
             + " experiment_assignment.event_id)";
 
     /** Per arm: persons, converting persons, revenue, revenue² summed per person. */
-    private static final String ARM_TOTALS = "select a.arm, count(*), count(r.person_id),"
-            + " coalesce(sum(r.revenue), 0), coalesce(sum(r.revenue::float8 * r.revenue::float8), 0)"
+    private static final String ARM_TOTALS = "select a.arm, count(*) as persons, count(r.person_id) as converters,"
+            + " coalesce(sum(r.revenue), 0) as revenue,"
+            + " coalesce(sum(r.revenue::float8 * r.revenue::float8), 0) as revenue_squared"
             + " from experiment_assignment a left join ("
             + "   select person_id, sum(coalesce(base_value_minor, value_minor)) as revenue from conversion"
             + "   where tenant = ?1 and occurred_at >= ?3 and occurred_at < ?4 and status not in ('lost', 'cancelled')"
@@ -81,19 +88,15 @@ public class ExperimentService {
 
     /** The arms' totals, or null when the experiment has no person in one of its arms. */
     public Uni<Result> incrementality(String tenant, String experimentId, Instant from, Instant to) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ARM_TOTALS, Object[].class)
-                        .setParameter(1, tenant)
-                        .setParameter(2, experimentId)
-                        .setParameter(3, OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-                        .setParameter(4, OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
-                        .getResultList())
+        return NativeRows.list(ARM_TOTALS, tenant, experimentId, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+                        OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .map(rows -> {
                     Arm exposed = null;
                     Arm control = null;
-                    for (Object[] row : rows) {
-                        Arm arm = new Arm(number(row[1]), number(row[2]), number(row[3]),
-                                ((Number) row[4]).doubleValue());
-                        if ("exposed".equals(row[0])) {
+                    for (Tuple row : rows) {
+                        Arm arm = new Arm(longValue(row, "persons"), longValue(row, "converters"),
+                                longValue(row, "revenue"), doubleValue(row, "revenue_squared"));
+                        if ("exposed".equals(text(row, "arm"))) {
                             exposed = arm;
                         } else {
                             control = arm;
@@ -104,10 +107,6 @@ public class ExperimentService {
                     }
                     return new Result(exposed, control, estimator.estimate(exposed, control));
                 });
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 
     /** The arms and, when both have at least two persons, the estimate. */
