@@ -68,14 +68,19 @@ public class UploadJobRepository {
              ResultSet rows = statement.executeQuery()) {
             List<UploadJob> jobs = new ArrayList<>();
             while (rows.next()) {
-                jobs.add(new UploadJob(rows.getString(1), rows.getObject(2, UUID.class), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getLong(6), rows.getLong(7), rows.getLong(8),
-                        rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getString(12), rows.getString(13),
-                        rows.getString(14), rows.getTimestamp(15).toInstant(), rows.getTimestamp(16).toInstant(),
-                        rows.getString(17)));
+                jobs.add(job(rows));
             }
             return jobs;
         }
+    }
+
+    private static UploadJob job(ResultSet row) throws SQLException {
+        return new UploadJob(row.getString("tenant"), row.getObject("job_id", UUID.class), row.getString("kind"),
+                row.getString("content_type"), row.getString("state"), row.getLong("bytes_total"),
+                row.getLong("bytes_read"), row.getLong("rows_read"), row.getLong("accepted"),
+                row.getLong("duplicate"), row.getLong("rejected"), row.getString("errors"), row.getString("failure"),
+                row.getString("id_basis"), row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant(), row.getString("source_client"));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
