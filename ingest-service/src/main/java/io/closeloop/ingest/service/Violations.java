@@ -28,6 +28,14 @@ public final class Violations {
         }
     }
 
+    /** The free-text rule of {@link StrictInput#textProblem} (length, control characters) on an optional field. */
+    public void text(String field, String value) {
+        String problem = value == null ? null : StrictInput.textProblem(value);
+        if (problem != null) {
+            add(field, problem);
+        }
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

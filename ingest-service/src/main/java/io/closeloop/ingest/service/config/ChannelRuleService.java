@@ -41,6 +41,7 @@ public class ChannelRuleService {
                 violations.add(at, "is required");
                 continue;
             }
+            text(violations, at, rule);
             try {
                 rules.add(new ChannelRule(blankToNull(rule.source()), blankToNull(rule.medium()),
                         blankToNull(rule.campaign()), blankToNull(rule.referrerHost()), blankToNull(rule.clickId()),
@@ -56,6 +57,17 @@ public class ChannelRuleService {
             return null;
         });
         return fields(rules);
+    }
+
+    private static void text(Violations violations, String at, ChannelRuleFields rule) {
+        violations.text(at + ".source", rule.source());
+        violations.text(at + ".medium", rule.medium());
+        violations.text(at + ".campaign", rule.campaign());
+        violations.text(at + ".referrerHost", rule.referrerHost());
+        violations.text(at + ".clickId", rule.clickId());
+        violations.text(at + ".kind", rule.kind());
+        violations.text(at + ".defaultChannel", rule.defaultChannel());
+        violations.text(at + ".channel", rule.channel());
     }
 
     /** The field a {@link ChannelRule} complaint is about: it starts with the field's name. */

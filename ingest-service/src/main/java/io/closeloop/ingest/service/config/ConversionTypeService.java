@@ -51,6 +51,7 @@ public class ConversionTypeService {
         List<String> stages = new ArrayList<>();
         List<String> given = fields.countingStages() == null ? List.of() : fields.countingStages();
         for (int i = 0; i < given.size(); i++) {
+            violations.text("countingStages[" + i + "]", given.get(i));
             String stage = given.get(i) == null ? "" : given.get(i).trim().toLowerCase(Locale.ROOT);
             if (!COUNTABLE_STAGES.contains(stage)) {
                 violations.add("countingStages[" + i + "]", "must be one of " + new TreeSet<>(COUNTABLE_STAGES));

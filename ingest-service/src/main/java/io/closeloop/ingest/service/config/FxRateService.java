@@ -103,6 +103,10 @@ public class FxRateService {
     }
 
     private static Rate rate(Violations violations, String at, FxRateFields fields) {
+        violations.text(at + "date", fields.date());
+        violations.text(at + "from", fields.from());
+        violations.text(at + "to", fields.to());
+        violations.text(at + "rate", fields.rate());
         LocalDate date = ConfigFields.day(violations, at + "date", fields.date(), true);
         String from = ConfigFields.currency(violations, at + "from", fields.from(), true);
         String to = ConfigFields.currency(violations, at + "to", fields.to(), true);

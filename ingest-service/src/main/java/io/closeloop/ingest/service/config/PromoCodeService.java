@@ -40,6 +40,12 @@ public class PromoCodeService {
         if (normalized.isEmpty() || normalized.length() > 64) {
             violations.add("code", "must be 1 to 64 characters");
         }
+        violations.text("campaign", fields.campaign());
+        violations.text("channel", fields.channel());
+        violations.text("source", fields.source());
+        violations.text("medium", fields.medium());
+        violations.text("validFrom", fields.validFrom());
+        violations.text("validTo", fields.validTo());
         LocalDate from = ConfigFields.day(violations, "validFrom", fields.validFrom(), false);
         LocalDate to = ConfigFields.day(violations, "validTo", fields.validTo(), false);
         if (from != null && to != null && to.isBefore(from)) {

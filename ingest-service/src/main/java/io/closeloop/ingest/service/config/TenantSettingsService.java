@@ -35,6 +35,9 @@ public class TenantSettingsService {
 
     public Uni<TenantSettingsFields> update(String tenant, TenantSettingsFields fields) {
         Violations violations = new Violations();
+        violations.text("timeZone", fields.timeZone());
+        violations.text("baseCurrency", fields.baseCurrency());
+        violations.text("phoneRegion", fields.phoneRegion());
         String zone = violations.required("timeZone", fields.timeZone());
         if (zone != null && !ZoneId.getAvailableZoneIds().contains(zone) && !"UTC".equals(zone)) {
             violations.add("timeZone", "is not an IANA time zone");

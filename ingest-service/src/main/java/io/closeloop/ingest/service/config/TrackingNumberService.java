@@ -44,6 +44,11 @@ public class TrackingNumberService {
         return transactions.inTransaction(c -> {
             Violations violations = new Violations();
             String e164 = e164(number, tenants.settings(c, tenant).phoneRegion);
+            violations.text("pool", fields.pool());
+            violations.text("source", fields.source());
+            violations.text("medium", fields.medium());
+            violations.text("campaign", fields.campaign());
+            violations.text("channel", fields.channel());
             String pool = violations.required("pool", fields.pool());
             violations.maxLength("pool", pool, 100);
             String channel = ConfigFields.channel(violations, "channel", fields.channel());

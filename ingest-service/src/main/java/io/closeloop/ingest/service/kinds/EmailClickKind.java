@@ -2,14 +2,15 @@ package io.closeloop.ingest.service.kinds;
 
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.service.config.TenantContext;
+import io.closeloop.ingest.service.request.MessageClickRequest;
 import jakarta.inject.Singleton;
 
 /** Clicks in emails; the recipient is an email address. */
 @Singleton
-public class EmailClickKind extends MessageClickKind {
+public class EmailClickKind extends MessageClickKind<MessageClickRequest> {
 
     public EmailClickKind(RequestReaders readers, IngestConfig config) {
-        super("email-clicks", "email_click", "email", readers, config);
+        super("email-clicks", MessageClickRequest.class, "email_click", "email", readers, config);
     }
 
     @Override

@@ -5,18 +5,19 @@ import io.closeloop.ingest.domain.EventTime;
 import io.closeloop.ingest.service.Violations;
 import io.closeloop.ingest.service.config.ConfigFields;
 import io.closeloop.ingest.service.config.TenantContext;
-import io.closeloop.ingest.service.request.MessageClickRequest;
+import io.closeloop.ingest.service.request.MessageClick;
 import java.util.Map;
 import java.util.UUID;
 
 /** Clicks in messages: email and SMS differ only in the medium and what the recipient is. */
-abstract class MessageClickKind extends TypedKind<MessageClickRequest> {
+abstract class MessageClickKind<R extends MessageClick> extends TypedKind<R> {
 
     private final String touchType;
     private final String medium;
 
-    MessageClickKind(String name, String touchType, String medium, RequestReaders readers, IngestConfig config) {
-        super(name, MessageClickRequest.class, readers, config);
+    MessageClickKind(String name, Class<R> type, String touchType, String medium, RequestReaders readers,
+                     IngestConfig config) {
+        super(name, type, readers, config);
         this.touchType = touchType;
         this.medium = medium;
     }
@@ -25,7 +26,7 @@ abstract class MessageClickKind extends TypedKind<MessageClickRequest> {
     abstract void recipient(IdentifierSet ids, String recipient, TenantContext context);
 
     @Override
-    public Prepared prepare(MessageClickRequest request, UUID eventId, TenantContext context) {
+    public Prepared prepare(R request, UUID eventId, TenantContext context) {
         Violations violations = new Violations();
         EventTime time = time(violations, request.occurredAt(), request.timeZone(), context);
         String campaign = ConfigFields.requiredKey(violations, "campaign", request.campaign());

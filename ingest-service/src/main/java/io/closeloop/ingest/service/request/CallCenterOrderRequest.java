@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An order taken by a call-center agent (conversion; the order id is the conversion id). */
-@Schema(description = "An order taken on the phone", example = """
+@Schema(description = "An order taken on the phone. `conversionType` must be one of the tenant's conversion types: the"
+        + " example's `phone_order` is accepted once `PUT /api/v1/conversion-types/phone_order` created it", example = """
         {"orderId":"CC-5511","conversionType":"phone_order","occurredAt":"2026-11-07T09:45:00-05:00",
          "value":{"amountMinor":18900,"currency":"USD"},"agentId":"agent-17","callerNumber":"+14155552671"}""")
 public record CallCenterOrderRequest(

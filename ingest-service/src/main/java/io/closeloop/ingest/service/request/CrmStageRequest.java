@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A CRM lead or deal reaching a stage (conversion; the deal id is the conversion id). */
-@Schema(description = "A deal's stage change; value and currency are required on won", example = """
+@Schema(description = "A deal's stage change; value and currency are required on won. `conversionType` must be one of the"
+        + " tenant's conversion types: the example's `deal` is accepted once `PUT /api/v1/conversion-types/deal` created it", example = """
         {"dealId":"D-7001","contactIds":["C-1","C-2"],"stage":"won","conversionType":"deal",
          "occurredAt":"2026-11-20T16:00:00Z","value":{"amountMinor":2500000,"currency":"USD"}}""")
 public record CrmStageRequest(

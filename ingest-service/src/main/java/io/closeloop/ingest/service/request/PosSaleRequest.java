@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A point-of-sale sale (conversion; the order id is the conversion id). */
-@Schema(description = "A sale at a till", example = """
+@Schema(description = "A sale at a till. `conversionType` must be one of the tenant's conversion types: the example's"
+        + " `store_sale` is accepted once `PUT /api/v1/conversion-types/store_sale` created it", example = """
         {"orderId":"POS-2026-0001","conversionType":"store_sale","occurredAt":"2026-11-06T11:00:00",
          "timeZone":"Europe/Berlin","value":{"amountMinor":4999,"currency":"EUR"},"storeId":"berlin-1",
          "email":"jane@example.com"}""")
