@@ -22,6 +22,7 @@ public final class PhoneNormalizer {
     static final int MAX_LENGTH = 64;
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** A leading {@code 00} international prefix, possibly after an opening bracket or spaces. */
+    private static final int E164_MAX_DIGITS = 15;
     private static final Pattern INTERNATIONAL_00 = Pattern.compile("^[\\s(]*00");
 
     private PhoneNormalizer() {
@@ -49,7 +50,10 @@ public final class PhoneNormalizer {
             if (!PHONES.isValidNumber(number)) {
                 return Optional.empty();
             }
-            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+            String e164 = PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            // libphonenumber's metadata accepts some national numbers (German ones among them) whose international
+            // form exceeds E.164's 15 digits; ad platforms refuse those, and so does the match key.
+            return e164.length() > E164_MAX_DIGITS + 1 ? Optional.empty() : Optional.of(e164);
         } catch (NumberParseException e) {
             return Optional.empty();
         }
