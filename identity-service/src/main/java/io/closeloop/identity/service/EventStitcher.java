@@ -167,8 +167,7 @@ public class EventStitcher {
     /** Best-scoring person among the records sharing a blocking key, if it reaches the tenant's threshold. */
     private Uni<Match> probabilistic(EventFacts event, GuardLimits limits) {
         List<String> keys = BlockingKeys.of(event.matchFeatures());
-        // A threshold of 1 is the tenant's switch: no probabilistic link, however strong the evidence.
-        if (keys.isEmpty() || limits.matchThreshold() >= 1) {
+        if (keys.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
         Uni<Void> learned = matcher.wantsRecords(event.tenant())
