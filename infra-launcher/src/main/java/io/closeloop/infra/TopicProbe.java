@@ -3,7 +3,9 @@ package io.closeloop.infra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +14,11 @@ import io.closeloop.contracts.Headers;
 import io.closeloop.contracts.Json;
 import io.closeloop.contracts.TenantScoped;
 import io.closeloop.contracts.TopicSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,6 +53,39 @@ public final class TopicProbe {
             }
         }
         return read;
+    }
+
+    /**
+     * Records the platform's consumer groups have not yet committed, over every topic they read (throw-away
+     * {@code probe-} groups excluded): zero means every service has caught up with what is on the broker.
+     */
+    public static long consumerLag(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            long lag = 0;
+            for (var group : admin.listConsumerGroups().all().get()) {
+                if (group.groupId().startsWith("probe-")) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
+                        lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                    }
+                }
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read consumer lag", e.getCause());
+        }
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
