@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +34,10 @@ class K8sManifestsTest {
                         .findFirst().orElseThrow().getContainerPort());
         assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
-        assertThat(container.getEnvFrom()).extracting(EnvFromSource::getConfigMapRef).anySatisfy(
-                ref -> assertThat(ref.getName()).isEqualTo(service + "-config"));
-        assertThat(container.getEnvFrom()).extracting(EnvFromSource::getSecretRef).anySatisfy(
-                ref -> assertThat(ref.getName()).isEqualTo(service + "-credentials"));
+        assertThat(container.getEnvFrom()).filteredOn(source -> source.getConfigMapRef() != null)
+                .extracting(source -> source.getConfigMapRef().getName()).containsExactly(service + "-config");
+        assertThat(container.getEnvFrom()).filteredOn(source -> source.getSecretRef() != null)
+                .extracting(source -> source.getSecretRef().getName()).containsExactly(service + "-credentials");
         assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
     }
 
