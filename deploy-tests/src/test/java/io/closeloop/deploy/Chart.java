@@ -60,6 +60,15 @@ enum Chart {
         return rendered;
     }
 
+    /** Renders the chart's own files with default values and these --set values; Helm's error as an exception. */
+    static String renderWith(Map<String, String> sets) {
+        var template = new Helm(Repo.chart()).template().withName(RELEASE).withNamespace(NAMESPACE);
+        for (var set : sets.entrySet()) {
+            template = template.set(set.getKey(), set.getValue());
+        }
+        return template.call();
+    }
+
     private static void restoreHookAnnotations(ObjectNode document) {
         if (document.path("metadata").path("annotations") instanceof ObjectNode annotations) {
             List<String> keys = new java.util.ArrayList<>();

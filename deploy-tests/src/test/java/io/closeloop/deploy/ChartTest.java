@@ -1,6 +1,7 @@
 package io.closeloop.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +12,10 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChartTest {
 
@@ -63,6 +66,16 @@ class ChartTest {
                 assertThat(container.getImage()).as(name).doesNotEndWith(":latest").contains(":");
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"global.kafka.bootstrapServer=typo:9092", "ingest-service.replicaCount=0",
+            "global.oidc.issuer=not-a-url", "reporting-service.database.sslMode=sometimes",
+            "identity-service.ingress.paths[0]=api", "monitoring.dashboard.enabled=maybe"})
+    void valuesSchemaRefusesUnknownKeysAndBadValues(String set) {
+        String[] keyAndValue = set.split("=", 2);
+        assertThatThrownBy(() -> Chart.renderWith(Map.of(keyAndValue[0], keyAndValue[1])))
+                .hasMessageContaining("values don't meet the specifications of the schema");
     }
 
     static void assertLockedDown(PodSpec pod, String name) {
