@@ -6,6 +6,8 @@ environment variables.
 {{- define "closeloop.properties" -}}
 {{- $k := .Values.global.kafka -}}
 {{- $db := .Values.database -}}
+# Above the image's application.properties (250) so that these values win; environment variables (300) still override.
+config_ordinal=275
 kafka.bootstrap.servers={{ $k.bootstrapServers }}
 kafka.security.protocol={{ include "closeloop.kafkaSecurityProtocol" . }}
 {{- if $k.tls.enabled }}
@@ -17,6 +19,7 @@ kafka.sasl.mechanism={{ $k.sasl.mechanism }}
 kafka.sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}
 {{- end }}
 quarkus.oidc.auth-server-url={{ .Values.global.oidc.issuer }}
+%prod.quarkus.oidc.auth-server-url={{ .Values.global.oidc.issuer }}
 quarkus.oidc.client-id={{ .Values.global.oidc.clientId }}
 {{- with .Values.global.oidc.audience }}
 quarkus.oidc.token.audience={{ . }}

@@ -10,9 +10,11 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,6 +109,30 @@ class ChartTest {
                     .filteredOn(env -> env.getName().startsWith("QUARKUS_DATASOURCE_"))
                     .allSatisfy(env -> assertThat(env.getValueFrom().getSecretKeyRef()).isNotNull())
                     .hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chart.class)
+    void configMapPointsEachServiceAtKafkaTheIssuerAndItsOwnDatabase(Chart chart) throws Exception {
+        JsonNode global = chart.effectiveValues().path("global");
+        for (String service : Repo.SERVICES) {
+            JsonNode database = chart.serviceValues(service).path("database");
+            Properties properties = new Properties();
+            properties.load(new StringReader(Documents.named(chart.documents(), "ConfigMap",
+                    Chart.RELEASE + "-" + service + "-config").path("data").path("application.properties").asText()));
+            assertThat(properties.getProperty("config_ordinal")).isEqualTo("275");
+            assertThat(properties.getProperty("kafka.bootstrap.servers"))
+                    .isEqualTo(global.path("kafka").path("bootstrapServers").asText());
+            assertThat(properties.getProperty("%prod.quarkus.oidc.auth-server-url"))
+                    .isEqualTo(global.path("oidc").path("issuer").asText());
+            assertThat(properties.getProperty("quarkus.datasource.jdbc.url")).isEqualTo("jdbc:postgresql://"
+                    + database.path("host").asText() + ":5432/" + database.path("name").asText()
+                    + "?sslmode=" + database.path("sslMode").asText());
+            boolean tls = global.path("kafka").path("tls").path("enabled").asBoolean();
+            boolean sasl = global.path("kafka").path("sasl").path("enabled").asBoolean();
+            assertThat(properties.getProperty("kafka.security.protocol"))
+                    .isEqualTo((sasl ? "SASL_" : "") + (tls ? "SSL" : "PLAINTEXT"));
         }
     }
 
