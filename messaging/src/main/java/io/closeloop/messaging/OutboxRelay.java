@@ -111,13 +111,13 @@ public class OutboxRelay {
         }
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select seq, event_id, tenant, topic, record_key,"
-                + " payload, headers, created_at from outbox_event order by seq limit ?")) {
+                + " payload, headers, created_at, traceparent, tracestate from outbox_event order by seq limit ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new OutboxRow(result.getLong(1), result.getObject(2, UUID.class), result.getString(3),
                             result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getObject(8, OffsetDateTime.class)));
+                            result.getObject(8, OffsetDateTime.class), result.getString(9), result.getString(10)));
                 }
             }
         }
