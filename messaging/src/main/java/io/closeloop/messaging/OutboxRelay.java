@@ -1,6 +1,8 @@
 package io.closeloop.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,9 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent event) {
+        Gauge.builder("closeloop.outbox.backlog", this, OutboxRelay::backlog)
+                .description("Rows in outbox_event waiting for the relay (counted when scraped)")
+                .register(Metrics.globalRegistry);
         if (!config.enabled()) {
             return;
         }
@@ -132,6 +137,17 @@ public class OutboxRelay {
             delete.executeUpdate();
         }
         return seqs.size();
+    }
+
+    /** Rows waiting in the outbox; not a number while the database cannot be asked. */
+    double backlog() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event");
+             ResultSet result = count.executeQuery()) {
+            return result.next() ? result.getLong(1) : Double.NaN;
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
     }
 
     private static boolean tryLock(Connection connection) throws SQLException {
