@@ -12,13 +12,18 @@ import io.closeloop.infra.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,10 @@ import org.junit.jupiter.api.Test;
 class ClosedLoopSliceIT {
 
     private static final String JANE = "Jane.Doe@Example.com";
+    /** Sent once on a touch outside every queried range, once on a request ingest refuses. */
+    private static final String CAROL_PHONE = "+4915123456789";
+    private static final String REFUSED_EMAIL = "refused.row@example.com";
+    private static final String REFUSED_PHONE = "+4917698765432";
     private static Platform4Services platform;
 
     @BeforeAll
@@ -50,6 +59,14 @@ class ClosedLoopSliceIT {
         conversion(acme, "order-0900", "2026-09-15T10:00:00Z", "bob@example.com", 50_000, "EUR");
         // globex: the same email is another person there.
         touch(globex, "2026-10-02T10:00:00Z", JANE, "bing", "cpc", "globex_search");
+        // acme: a phone-only touch long before every queried range, and a request refused for its date.
+        given().auth().oauth2(acme).contentType(ContentType.JSON)
+                .body(Map.of("type", "page_view", "occurredAt", "2025-01-15T10:00:00Z", "phone", CAROL_PHONE))
+                .post(platform.url("ingest") + "/api/v1/touchpoints").then().statusCode(202);
+        given().auth().oauth2(acme).contentType(ContentType.JSON)
+                .body(Map.of("type", "page_view", "occurredAt", "not a date", "email", REFUSED_EMAIL,
+                        "phone", REFUSED_PHONE))
+                .post(platform.url("ingest") + "/api/v1/touchpoints").then().statusCode(400);
         conversion(globex, "g-77", "2026-10-04T10:00:00Z", JANE, 9_900, "USD");
     }
 
@@ -175,6 +192,27 @@ class ClosedLoopSliceIT {
         assertThat(stored).hasSizeGreaterThanOrEqualTo(9)
                 .noneMatch(v -> v.toLowerCase().contains("jane.doe@example.com"))
                 .noneMatch(v -> v.contains("bob@example.com"));
+    }
+
+    @Test
+    void noServiceLogsAnEmailOrPhoneItWasSent() throws IOException {
+        lastTouchGivesTheWholeConversionToTheLastChannelBeforeIt();
+        Path logs = platform.infra.dir().resolve("logs");
+        List<String> clear = List.of("jane.doe@example.com", "bob@example.com", REFUSED_EMAIL, CAROL_PHONE,
+                CAROL_PHONE.substring(1), REFUSED_PHONE, REFUSED_PHONE.substring(1));
+        List<Path> files;
+        try (Stream<Path> walk = Files.list(logs)) {
+            files = walk.filter(f -> f.toString().endsWith(".log")).toList();
+        }
+        assertThat(files).extracting(f -> f.getFileName().toString())
+                .contains("ingest-service.log", "identity-service.log", "attribution-service.log");
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            assertThat(text).as(file.getFileName().toString()).isNotEmpty();
+            for (String value : clear) {
+                assertThat(text).as(file.getFileName() + " must not contain " + value).doesNotContain(value);
+            }
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import io.closeloop.contracts.Headers;
 import io.closeloop.contracts.Json;
 import io.closeloop.contracts.TenantScoped;
 import io.closeloop.contracts.TopicSpec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +17,14 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Runs a consumer's effect at most once per event id: the processed-message row and the effect commit
  * in one transaction. Poison records fail at once (the channel's dead-letter strategy sends them to
- * {@code <topic>.dlq} with the reason); other failures are retried with backoff first.
+ * {@code <topic>.dlq} with the reason); other failures are retried with backoff first. Every record that fails
+ * for good counts in {@code closeloop.dead.letters{topic}}. While a record is handled, the log context (MDC)
+ * names its tenant, event id and type, never its payload.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -41,8 +46,15 @@ public class IdempotentConsumer {
         try {
             inbound = read(topic, record);
         } catch (PoisonMessageException e) {
+            // The reason may quote a value of the record, so the log names the record, never the reason.
+            LOG.warnf("%s sends record %d of %s partition %d to the dead-letter topic", consumer, record.offset(),
+                    topic.name(), record.partition());
+            deadLetters(topic).increment();
             return Uni.createFrom().failure(e);
         }
+        MDC.put("tenant", inbound.tenant());
+        MDC.put("eventId", inbound.eventId().toString());
+        MDC.put("eventType", inbound.eventType());
         return Panache.withTransaction(() -> markProcessed(consumer, inbound)
                         .chain(first -> {
                             if (!first) {
@@ -52,7 +64,15 @@ public class IdempotentConsumer {
                             return effect.apply(inbound);
                         }))
                 .onFailure(failure -> !(failure instanceof PoisonMessageException))
-                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries());
+                .retry().withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries())
+                .onFailure().invoke(failure -> deadLetters(topic).increment());
+    }
+
+    private static Counter deadLetters(TopicSpec<?> topic) {
+        return Counter.builder("closeloop.dead.letters")
+                .description("Consumed records that failed for good and went to the topic's dead-letter topic")
+                .tag("topic", topic.name())
+                .register(Metrics.globalRegistry);
     }
 
     private static Uni<Boolean> markProcessed(String consumer, Inbound<?> inbound) {

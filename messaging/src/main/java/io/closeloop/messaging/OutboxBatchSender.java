@@ -102,6 +102,15 @@ final class OutboxBatchSender {
     private static ProducerRecord<String, String> record(OutboxRow row) throws IOException {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         Map<String, String> headers = Json.mapper().readValue(row.headers(), HEADERS);
+        if (row.traceparent() != null) {
+            // The writer's trace context, kept in its own columns, wins over one copied into the stored headers.
+            headers.remove(TraceContext.TRACEPARENT);
+            headers.remove(TraceContext.TRACESTATE);
+            headers.put(TraceContext.TRACEPARENT, row.traceparent());
+            if (row.tracestate() != null) {
+                headers.put(TraceContext.TRACESTATE, row.tracestate());
+            }
+        }
         headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }

@@ -1,6 +1,8 @@
 package io.closeloop.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,9 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent event) {
+        Gauge.builder("closeloop.outbox.backlog", this, OutboxRelay::backlog)
+                .description("Rows in outbox_event waiting for the relay (counted when scraped)")
+                .register(Metrics.globalRegistry);
         if (!config.enabled()) {
             return;
         }
@@ -111,13 +116,13 @@ public class OutboxRelay {
         }
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select seq, event_id, tenant, topic, record_key,"
-                + " payload, headers, created_at from outbox_event order by seq limit ?")) {
+                + " payload, headers, created_at, traceparent, tracestate from outbox_event order by seq limit ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new OutboxRow(result.getLong(1), result.getObject(2, UUID.class), result.getString(3),
                             result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-                            result.getObject(8, OffsetDateTime.class)));
+                            result.getObject(8, OffsetDateTime.class), result.getString(9), result.getString(10)));
                 }
             }
         }
@@ -132,6 +137,17 @@ public class OutboxRelay {
             delete.executeUpdate();
         }
         return seqs.size();
+    }
+
+    /** Rows waiting in the outbox; not a number while the database cannot be asked. */
+    double backlog() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event");
+             ResultSet result = count.executeQuery()) {
+            return result.next() ? result.getLong(1) : Double.NaN;
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
     }
 
     private static boolean tryLock(Connection connection) throws SQLException {

@@ -1,5 +1,6 @@
 package io.closeloop.attribution.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,9 +21,11 @@ import io.closeloop.infra.InfraTestResource;
 import io.closeloop.infra.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -56,6 +59,10 @@ class AttributionFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    // The management interface already roots its paths at /q.
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void lastTouchCreditsALateTouchRestatesOnlyWhatItAffectsAndRedeliveryChangesNothing() throws Exception {
@@ -108,6 +115,8 @@ class AttributionFlowTest {
 
     @Test
     void everyModelCreditsTheConversionExactlyOnce() throws Exception {
+        double timedBefore = metric("closeloop_touch_to_credit_seconds_count");
+        double withinAWeekBefore = metric("closeloop_touch_to_credit_seconds_bucket{le=\"604800.0\"}");
         UUID person = UUID.randomUUID();
         String order = "models-" + UUID.randomUUID().toString().substring(0, 8);
         settle(touch(person, "2026-11-01T09:00:00Z", "paid_search", "google", "cpc", "brand", true),
@@ -135,6 +144,20 @@ class AttributionFlowTest {
         assertThat(byModel.get("shapley").fallbackModelId()).isEqualTo("last_non_direct");
         assertThat(byModel.get("shapley").fitVersion()).isNull();
         assertThat(byModel.get("first_touch").fallbackModelId()).isNull();
+        // Each first version is timed once, from touches that are weeks old.
+        assertThat(metric("closeloop_touch_to_credit_seconds_count") - timedBefore).isEqualTo(9.0);
+        assertThat(metric("closeloop_touch_to_credit_seconds_bucket{le=\"604800.0\"}")).isEqualTo(withinAWeekBefore);
+    }
+
+    /** A series of /q/metrics on the management port; 0 before its first sample. */
+    private double metric(String series) {
+        String body = given().get(metrics.toString()).then().statusCode(200).extract().asString();
+        for (String line : body.lines().toList()) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).split(" ")[0]);
+            }
+        }
+        return 0.0;
     }
 
     /** Credit per channel in journey order (paid_search, email, paid_social); 0 for a channel without a line. */

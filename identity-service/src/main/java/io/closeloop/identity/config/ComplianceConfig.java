@@ -2,6 +2,7 @@ package io.closeloop.identity.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
 @ConfigMapping(prefix = "closeloop.compliance")
@@ -18,6 +19,13 @@ public interface ComplianceConfig {
     String tombstoneSecret();
 
     Retention retention();
+
+    /**
+     * How long every service may take to confirm an erasure before it counts as overdue
+     * ({@code closeloop.erasure.overdue}); well inside the one month a data subject may be kept waiting.
+     */
+    @WithDefault("72h")
+    Duration erasureDeadline();
 
     interface Retention {
         /** Days person-level data is kept after a person's last event, for tenants without their own setting. */

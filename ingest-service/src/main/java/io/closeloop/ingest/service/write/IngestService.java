@@ -2,6 +2,7 @@ package io.closeloop.ingest.service.write;
 
 import io.closeloop.ingest.service.StrictUtf8;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.closeloop.common.InvalidInputException;
 import io.closeloop.ingest.config.IngestConfig;
 import io.closeloop.ingest.service.config.TenantContext;
@@ -49,7 +50,16 @@ public class IngestService {
     /** One JSON event; bad input throws (answered 400), a duplicate is a normal outcome. */
     public IngestResult acceptOne(String tenant, String sourceClient, String kindName, InputStream body,
                                   String idempotencyKey) throws IOException {
-        return one(kinds.get(kindName), tenant, sourceClient, body, idempotencyKey);
+        EventKind<?> kind = kinds.get(kindName);
+        try {
+            IngestResult result = one(kind, tenant, sourceClient, body, idempotencyKey);
+            writePath.count(kind.name(), IngestResult.DUPLICATE.equals(result.status()) ? WritePath.DUPLICATE
+                    : WritePath.ACCEPTED, 1);
+            return result;
+        } catch (InvalidInputException | JsonProcessingException e) {
+            writePath.count(kind.name(), WritePath.REJECTED, 1);
+            throw e;
+        }
     }
 
     private <R> IngestResult one(EventKind<R> kind, String tenant, String sourceClient, InputStream body,

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
@@ -64,6 +65,20 @@ public class WritePath {
                 .description("Time spent per phase of the write path, summed over rows and chunks").register(registry);
     }
 
+    /** Outcomes of {@code closeloop.ingest.rows{kind,outcome}}, counted per row on every transport. */
+    public static final String ACCEPTED = "accepted";
+    public static final String DUPLICATE = "duplicate";
+    public static final String REJECTED = "rejected";
+
+    /** Counts {@code rows} rows of {@code kind} with {@code outcome} in {@code closeloop.ingest.rows}. */
+    public void count(String kind, String outcome, long rows) {
+        if (rows > 0) {
+            Counter.builder("closeloop.ingest.rows").tag("kind", kind).tag("outcome", outcome)
+                    .description("Rows received per kind: accepted, duplicate (known event id) or rejected")
+                    .register(registry).increment(rows);
+        }
+    }
+
     /** Told after every chunk, e.g. to record an upload job's progress. */
     public interface ChunkListener {
         ChunkListener NONE = progress -> {
@@ -90,7 +105,7 @@ public class WritePath {
                 chunk.add(pending);
             }
             if (chunk.size() >= config.chunkSize()) {
-                storeChunk(context, chunk, progress);
+                storeChunk(kind.name(), context, chunk, progress);
                 chunk.clear();
                 progress.settled();
                 listener.afterChunk(progress);
@@ -98,7 +113,7 @@ public class WritePath {
             }
         }
         if (!chunk.isEmpty()) {
-            storeChunk(context, chunk, progress);
+            storeChunk(kind.name(), context, chunk, progress);
         }
         progress.settled();
         progress.unreadRest(rows.unreadRest());
@@ -115,10 +130,12 @@ public class WritePath {
                                 BatchProgress progress) {
         if (!row.errors().isEmpty()) {
             progress.rejected(row.number(), row.errors());
+            count(kind.name(), REJECTED, 1);
             return null;
         }
         if (row.request() == null) {
             progress.rejected(row.number(), List.of(FieldError.of("$", "must be a JSON object")));
+            count(kind.name(), REJECTED, 1);
             return null;
         }
         try {
@@ -130,6 +147,7 @@ public class WritePath {
             LOG.errorf(e, "row %d of a %s batch could not be prepared", row.number(), kind.name());
             progress.rejected(row.number(), List.of(FieldError.of("$", "could not be processed; it has been logged")));
         }
+        count(kind.name(), REJECTED, 1);
         return null;
     }
 
@@ -146,7 +164,7 @@ public class WritePath {
         return prepared;
     }
 
-    private void storeChunk(TenantContext context, List<Pending> chunk, BatchProgress progress) {
+    private void storeChunk(String kind, TenantContext context, List<Pending> chunk, BatchProgress progress) {
         List<Prepared> rows = new ArrayList<>(chunk.size());
         Set<UUID> inChunk = new HashSet<>();
         long repeated = 0;
@@ -163,6 +181,8 @@ public class WritePath {
             lap(storing, began);
             progress.accepted(stored);
             progress.duplicate(rows.size() - stored + repeated);
+            count(kind, ACCEPTED, stored);
+            count(kind, DUPLICATE, rows.size() - stored + repeated);
             chunk.forEach(pending -> progress.warned(pending.row(), pending.prepared().warnings()));
         } catch (StoreUnavailableException e) {
             LOG.warnf(e.getCause(), "a chunk of %d rows (rows %d to %d) was not stored", chunk.size(),
@@ -171,6 +191,7 @@ public class WritePath {
                     + chunk.get(0).row() + " to " + chunk.get(chunk.size() - 1).row()
                     + " together; none of them was stored or published, send them again");
             chunk.forEach(pending -> progress.rejected(pending.row(), List.of(notStored)));
+            count(kind, REJECTED, chunk.size());
         }
     }
 

@@ -1,0 +1,25 @@
+package io.closeloop.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TracingSwitchConfigSourceTest {
+
+    @Test
+    void withoutAnEndpointTheSdkIsOff() {
+        assertThat(new TracingSwitchConfigSource(Map.of(), Map.of()).getValue(TracingSwitchConfigSource.SDK_DISABLED))
+                .isEqualTo("true");
+        assertThat(new TracingSwitchConfigSource(Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", " "), Map.of())
+                .getValue(TracingSwitchConfigSource.SDK_DISABLED)).isEqualTo("true");
+    }
+
+    @Test
+    void anEndpointFromTheEnvironmentOrASystemPropertyLeavesTheSdkOn() {
+        assertThat(new TracingSwitchConfigSource(Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4317"),
+                Map.of()).getPropertyNames()).isEmpty();
+        assertThat(new TracingSwitchConfigSource(Map.of(),
+                Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://otel:4317")).getPropertyNames()).isEmpty();
+    }
+}
