@@ -23,6 +23,8 @@ public final class SampleLoader {
 
     /** Events per batch request. */
     private static final int BATCH = 500;
+    /** The reports count as stuck when their conversion count has not moved for this long. */
+    private static final Duration STALLED = Duration.ofMinutes(3);
 
     /** What ingest answered for the events of one load. */
     public record Result(long accepted, long duplicate, long rejected, List<String> firstRejections) {
@@ -129,6 +131,8 @@ public final class SampleLoader {
     public boolean awaitReports(RealisticTenant tenant, Duration timeout) {
         long expected = expectedConversions(tenant);
         Instant deadline = Instant.now().plus(timeout);
+        long previous = -1;
+        Instant changed = Instant.now();
         while (true) {
             long reported = reportedConversions(tenant);
             progress("Attribution and reporting", (int) reported, (int) expected, "conversions");
@@ -136,9 +140,16 @@ public final class SampleLoader {
                 out.println();
                 return true;
             }
-            if (Instant.now().isAfter(deadline)) {
-                out.printf("%nThe reports show %d of %d conversions after %d s; the pipeline is still working.%n",
-                        reported, expected, timeout.toSeconds());
+            if (reported != previous) {
+                previous = reported;
+                changed = Instant.now();
+            }
+            // A count that moved and then stood still for long is as far as the pipeline will get.
+            boolean stalled = reported > 0 && Duration.between(changed, Instant.now()).compareTo(STALLED) >= 0;
+            if (stalled || Instant.now().isAfter(deadline)) {
+                out.printf("%nThe reports show %d of %d conversions%s.%n", reported, expected,
+                        stalled ? ", unchanged for " + STALLED.toSeconds() + " s" : " after " + timeout.toSeconds()
+                                + " s; the pipeline is still working");
                 return false;
             }
             sleep(Duration.ofSeconds(2));

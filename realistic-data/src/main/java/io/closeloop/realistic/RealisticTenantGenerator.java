@@ -139,6 +139,9 @@ public final class RealisticTenantGenerator {
     private int ukIndex;
 
     private RealisticTenantGenerator(long seed, int contacts, boolean story) {
+        if (contacts < 20) {
+            throw new IllegalArgumentException("at least 20 contacts, so that every case occurs");
+        }
         this.rnd = new Random(seed);
         this.contacts = contacts;
         this.story = story;
@@ -150,9 +153,6 @@ public final class RealisticTenantGenerator {
     }
 
     public static RealisticTenant generate(long seed, int contacts) {
-        if (contacts < 20) {
-            throw new IllegalArgumentException("at least 20 contacts, so that every case occurs");
-        }
         return new RealisticTenantGenerator(seed, contacts, false).build();
     }
 
@@ -163,9 +163,6 @@ public final class RealisticTenantGenerator {
 
     /** A tenant with the sample's story (see the class documentation); deterministic like {@link #generate}. */
     public static RealisticTenant generateSample(long seed, int contacts) {
-        if (contacts < 20) {
-            throw new IllegalArgumentException("at least 20 contacts, so that every case occurs");
-        }
         return new RealisticTenantGenerator(seed, contacts, true).build();
     }
 
