@@ -13,7 +13,6 @@ import io.closeloop.realistic.RealisticTenant;
 import io.closeloop.realistic.RealisticTenantGenerator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,8 +41,6 @@ class SamplePlatformIT {
 
     private static final String TENANT = "demo";
     private static final Duration CATCH_UP = Duration.ofMinutes(Long.getLong("sample.catch-up-minutes", 20));
-    /** After the count is reached, corrections may still move values: the reports are final once this quiet. */
-    private static final Duration QUIET = Duration.ofSeconds(Long.getLong("sample.quiet-seconds", 30));
 
     private static RealisticTenant tenant;
     private static PlatformClient client;
@@ -62,9 +59,6 @@ class SamplePlatformIT {
         loader = new SampleLoader(client, platform.url("ingest"), reporting, System.out);
         firstLoad = loader.load(tenant);
         caughtUp = loader.awaitReports(tenant, CATCH_UP);
-        if (caughtUp) {
-            waitUntilTheReportsAreQuiet();
-        }
     }
 
     @Test
@@ -176,21 +170,5 @@ class SamplePlatformIT {
 
     private static long spendDays(String channel) {
         return tenant.truth().spend().stream().filter(s -> s.channel().equals(channel)).count();
-    }
-
-    /** Polls both models' attributed-revenue reports until neither changed for {@link #QUIET}. */
-    private static void waitUntilTheReportsAreQuiet() throws InterruptedException {
-        Map<Model, String> last = new TreeMap<>();
-        Instant lastChange = Instant.now();
-        Instant deadline = Instant.now().plus(CATCH_UP);
-        while (Duration.between(lastChange, Instant.now()).compareTo(QUIET) < 0 && Instant.now().isBefore(deadline)) {
-            for (Model model : Model.values()) {
-                String body = report("attributed-revenue", model).toString();
-                if (!body.equals(last.put(model, body))) {
-                    lastChange = Instant.now();
-                }
-            }
-            Thread.sleep(3000);
-        }
     }
 }

@@ -25,6 +25,8 @@ public final class SampleLoader {
     private static final int BATCH = 500;
     /** The reports count as stuck when their conversion count has not moved for this long. */
     private static final Duration STALLED = Duration.ofMinutes(3);
+    /** The reports count as final once they have not changed for this long. */
+    static final Duration SETTLED = Duration.ofSeconds(Long.getLong("closeloop.sample.settle-seconds", 30));
 
     /** What ingest answered for the events of one load. */
     public record Result(long accepted, long duplicate, long rejected, List<String> firstRejections) {
@@ -124,9 +126,10 @@ public final class SampleLoader {
     }
 
     /**
-     * Waits, showing progress, until attribution and reporting count every conversion of the tenant.
+     * Waits, showing progress, until attribution and reporting count every conversion of the tenant and their
+     * credits have settled ({@link #awaitSettled}).
      *
-     * @return true once they do, false if {@code timeout} passed first
+     * @return true once they have, false if {@code timeout} passed first or the count stalled
      */
     public boolean awaitReports(RealisticTenant tenant, Duration timeout) {
         long expected = expectedConversions(tenant);
@@ -138,7 +141,7 @@ public final class SampleLoader {
             progress("Attribution and reporting", (int) reported, (int) expected, "conversions");
             if (reported == expected) {
                 out.println();
-                return true;
+                return awaitSettled(tenant, SETTLED, deadline);
             }
             if (reported != previous) {
                 previous = reported;
@@ -154,6 +157,37 @@ public final class SampleLoader {
             }
             sleep(Duration.ofSeconds(2));
         }
+    }
+
+    /**
+     * Once every conversion is counted, credits still move while identity links devices and people and attribution
+     * restates: waits until the reports of both models have not changed for {@code quiet}.
+     *
+     * @return true once they are quiet, false if {@code deadline} passed first
+     */
+    public boolean awaitSettled(RealisticTenant tenant, Duration quiet, Instant deadline) {
+        Map<String, String> last = new java.util.HashMap<>();
+        Instant changed = Instant.now();
+        while (Duration.between(changed, Instant.now()).compareTo(quiet) < 0) {
+            if (Instant.now().isAfter(deadline)) {
+                out.printf("%nThe reports were still changing at the deadline.%n");
+                return false;
+            }
+            for (String model : List.of("last_touch", "linear")) {
+                String body = client.expect2xx(client.send("analyst", "GET", reporting
+                        + "/api/v1/reports/attributed-revenue?model=" + model + "&from=" + tenant.firstDay() + "&to="
+                        + tenant.lastDay(), null)).body();
+                if (!body.equals(last.put(model, body))) {
+                    changed = Instant.now();
+                }
+            }
+            out.printf("\r%-27s unchanged for %d of %d s ", "Credits settling",
+                    Duration.between(changed, Instant.now()).toSeconds(), quiet.toSeconds());
+            out.flush();
+            sleep(Duration.ofSeconds(3));
+        }
+        out.println();
+        return true;
     }
 
     private void progress(String what, int done, int total, String unit) {
