@@ -210,6 +210,11 @@ public final class Infrastructure implements AutoCloseable {
         return ports.claim(name, preferred);
     }
 
+    /** Exactly {@code port} for something beside this infrastructure, recorded under {@code name}; fails if taken. */
+    public int claimExactPort(String name, int port) {
+        return ports.claimExact(name, port);
+    }
+
     /** Any free loopback port, for tests. */
     public static int freePort() {
         return Ports.freePort();

@@ -18,13 +18,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp "infra-launcher/target/*:infra-launcher/target/lib/*" io.closeloop.infra.Platform start [--dir D] [--no-keycloak]   infrastructure only
- * java -cp "infra-launcher/target/*:infra-launcher/target/lib/*" io.closeloop.infra.Platform up    [--dir D]                   infrastructure + the four services
+ * java -cp "infra-launcher/target/*:infra-launcher/target/lib/*" io.closeloop.infra.Platform up    [--dir D] [--no-sample] [--sample-contacts N] [--port-base P]
+ *                                                                                   infrastructure + the four services + the sample tenant
  * java -cp "infra-launcher/target/*:infra-launcher/target/lib/*" io.closeloop.infra.Platform stop  [--dir D]                   stops the launcher running on D
  * </pre>
  *
  * <p>{@code start} and {@code up} stay in the foreground until Ctrl-C or SIGTERM; {@code stop}
  * sends SIGTERM to the launcher found in {@code D/launcher.pid} and waits until it and everything it
  * started have ended. The default directory is {@code <repo>/.closeloop}.
+ *
+ * <p>{@code up} then loads the sample tenant ({@link SampleTenant}) unless {@code --no-sample}; with
+ * {@code --port-base P} the services listen on P+1..P+4 (management P+1001..P+1004) or {@code up} fails.
  */
 public final class Platform {
 
@@ -43,11 +47,17 @@ public final class Platform {
     private final Path repo;
     private final Path dir;
     private final PrintStream out;
+    private final Arguments options;
 
     Platform(Path repo, Path dir, PrintStream out) {
+        this(repo, dir, out, Arguments.parse(new String[] {"up"}));
+    }
+
+    Platform(Path repo, Path dir, PrintStream out, Arguments options) {
         this.repo = repo;
         this.dir = dir;
         this.out = out;
+        this.options = options;
     }
 
     public static void main(String[] args) {
@@ -63,7 +73,7 @@ public final class Platform {
         }
         Path repo = arguments.repo.orElseGet(Platform::locateRepo);
         Path dir = arguments.dir.orElse(repo.resolve(".closeloop")).toAbsolutePath();
-        Platform platform = new Platform(repo, dir, System.out);
+        Platform platform = new Platform(repo, dir, System.out, arguments);
         try {
             int rc = switch (arguments.command) {
                 case "start" -> platform.run(false, arguments.keycloak);
@@ -124,15 +134,19 @@ public final class Platform {
         out.println("Addresses for quarkus:dev written to " + DevConfig.write(infra, dir, databases, ports));
         List<ServiceProcess> services = new ArrayList<>();
         if (withServices) {
-            for (ServiceSpec spec : SERVICES) {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                ServiceSpec spec = SERVICES.get(i);
                 out.println("Starting " + spec.module() + " ...");
                 services.add(infra.startService(spec.module(), repo.resolve(spec.module()), spec.database(),
-                        infra.claimPort(spec.module() + ".http", spec.httpPort()),
-                        infra.claimPort(spec.module() + ".management", spec.managementPort())));
+                        port(infra, spec.module() + ".http", spec.httpPort(), 1 + i),
+                        port(infra, spec.module() + ".management", spec.managementPort(), 1001 + i)));
             }
         }
         recordChildren(infra, services);
         new Summary(out).print(infra, services, Duration.ofNanos(System.nanoTime() - began));
+        if (withServices && options.sample) {
+            new SampleTenant(out, options.sampleContacts).loadAndReport(infra, services);
+        }
         awaitShutdown();
         return 0;
     }
@@ -166,6 +180,12 @@ public final class Platform {
         PidFile.delete(pidFile());
         out.println("Stopped.");
         return 0;
+    }
+
+    /** The preferred (or recorded) port, or exactly {@code --port-base} plus {@code offset} when given. */
+    private int port(Infrastructure infra, String name, int preferred, int offset) {
+        return options.portBase > 0 ? infra.claimExactPort(name, options.portBase + offset)
+                : infra.claimPort(name, preferred);
     }
 
     private List<String> missingServiceJars() {
@@ -285,12 +305,15 @@ public final class Platform {
     static final class Arguments {
 
         static final String USAGE = "usage: closeloop-launcher start|up|stop [--dir <dir>] [--repo <repo>] "
-                + "[--no-keycloak (start only)]";
+                + "[--no-keycloak (start only)] [--no-sample] [--sample-contacts <n>] [--port-base <port>] (up only)";
 
         String command;
         Optional<Path> dir = Optional.empty();
         Optional<Path> repo = Optional.empty();
         boolean keycloak = true;
+        boolean sample = true;
+        int sampleContacts = io.closeloop.realistic.RealisticTenantGenerator.SAMPLE_CONTACTS;
+        int portBase;
 
         static Arguments parse(String[] args) {
             Arguments a = new Arguments();
@@ -305,6 +328,9 @@ public final class Platform {
                     case "--dir" -> a.dir = Optional.of(Path.of(value(args, ++i, "--dir")));
                     case "--repo" -> a.repo = Optional.of(Path.of(value(args, ++i, "--repo")).toAbsolutePath());
                     case "--no-keycloak" -> a.keycloak = false;
+                    case "--no-sample" -> a.sample = false;
+                    case "--sample-contacts" -> a.sampleContacts = number(args, ++i, "--sample-contacts", 20, 100_000);
+                    case "--port-base" -> a.portBase = number(args, ++i, "--port-base", 1024, 64_000 - 1010);
                     default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
@@ -312,6 +338,19 @@ public final class Platform {
                 throw new IllegalArgumentException("no command given");
             }
             return a;
+        }
+
+        private static int number(String[] args, int i, String option, int min, int max) {
+            String value = value(args, i, option);
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // Answered below.
+            }
+            throw new IllegalArgumentException(option + " needs a number from " + min + " to " + max + ", not " + value);
         }
 
         private static String value(String[] args, int i, String option) {

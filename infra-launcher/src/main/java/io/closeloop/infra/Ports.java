@@ -58,6 +58,17 @@ final class Ports {
         return port;
     }
 
+    /** Exactly {@code port}, recorded under {@code name}; fails when something else listens there. */
+    synchronized int claimExact(String name, int port) {
+        if (claimed.contains(port) || !isFree(port)) {
+            throw new IllegalStateException("port " + port + " (" + name + ") is in use; choose another --port-base");
+        }
+        claimed.add(port);
+        recorded.setProperty(name, Integer.toString(port));
+        save();
+        return port;
+    }
+
     private int recordedPort(String name) {
         String value = recorded.getProperty(name);
         try {

@@ -7,7 +7,7 @@ import java.util.List;
 /** What a person needs after {@code up}: where everything listens, who can log in, how to get a token. */
 final class Summary {
 
-    static final List<String> TENANTS = List.of("acme", "globex", "initech");
+    static final List<String> TENANTS = List.of("acme", "globex", "initech", "demo");
     static final List<String> ROLES = List.of("ingest", "analyst", "compliance", "admin");
     static final String DEMO_PASSWORD = "closeloop";
 
@@ -44,7 +44,7 @@ final class Summary {
             }
             out.println("Machine clients (client credentials, role ingest): "
                     + "acme-service / acme-service-secret, globex-service / globex-service-secret, "
-                    + "initech-service / initech-service-secret");
+                    + "initech-service / initech-service-secret, demo-service / demo-service-secret");
             out.printf("%nGet an access token (paste one line):%n");
             String extract = " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'";
             for (String tenant : TENANTS) {

@@ -28,6 +28,25 @@ class PlatformTest {
     }
 
     @Test
+    void parsesTheSampleAndPortOptions() {
+        Platform.Arguments defaults = Platform.Arguments.parse(new String[] {"up"});
+        assertThat(defaults.sample).isTrue();
+        assertThat(defaults.sampleContacts).isEqualTo(io.closeloop.realistic.RealisticTenantGenerator.SAMPLE_CONTACTS);
+        assertThat(defaults.portBase).isZero();
+
+        Platform.Arguments a = Platform.Arguments.parse(new String[] {"up", "--no-sample", "--port-base", "18080",
+            "--sample-contacts", "300"});
+        assertThat(a.sample).isFalse();
+        assertThat(a.portBase).isEqualTo(18080);
+        assertThat(a.sampleContacts).isEqualTo(300);
+
+        assertThatThrownBy(() -> Platform.Arguments.parse(new String[] {"up", "--port-base", "80"}))
+                .hasMessageContaining("--port-base needs a number from 1024");
+        assertThatThrownBy(() -> Platform.Arguments.parse(new String[] {"up", "--sample-contacts", "many"}))
+                .hasMessageContaining("not many");
+    }
+
+    @Test
     void upNamesEveryMissingServiceJarBeforeStartingAnything() throws Exception {
         Files.createDirectories(repo.resolve("ingest-service"));
         Path dir = repo.resolve(".closeloop");

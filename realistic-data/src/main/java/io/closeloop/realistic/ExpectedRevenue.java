@@ -227,14 +227,22 @@ public final class ExpectedRevenue {
         if (outcome.currency().equals(truth.baseCurrency())) {
             return major;
         }
-        LocalDate day = LocalDate.ofInstant(outcome.time(), ZoneOffset.UTC);
+        BigDecimal rate = rate(truth, outcome.currency(), LocalDate.ofInstant(outcome.time(), ZoneOffset.UTC));
+        return rate == null ? null : major.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /** The latest rate from {@code currency} to the base currency dated on or before {@code day}; 1 for the base. */
+    static BigDecimal rate(Truth truth, String currency, LocalDate day) {
+        if (currency.equals(truth.baseCurrency())) {
+            return BigDecimal.ONE;
+        }
         Truth.FxRate best = null;
         for (Truth.FxRate r : truth.fxRates()) {
-            if (r.from().equals(outcome.currency()) && r.to().equals(truth.baseCurrency()) && !r.date().isAfter(day)
+            if (r.from().equals(currency) && r.to().equals(truth.baseCurrency()) && !r.date().isAfter(day)
                     && (best == null || r.date().isAfter(best.date()))) {
                 best = r;
             }
         }
-        return best == null ? null : major.multiply(best.rate()).setScale(2, RoundingMode.HALF_EVEN);
+        return best == null ? null : best.rate();
     }
 }

@@ -18,11 +18,15 @@ import java.util.Map;
  * @param mix how many of each case the data holds (see {@link RealisticTenantGenerator})
  * @param firstDay the first day any event happens (UTC)
  * @param lastDay the last day any event happens (UTC)
+ * @param promoCodes bodies of {@code PUT /api/v1/promo-codes/{code}} by code (empty without a story)
+ * @param spend bodies of {@code POST /api/v1/spend}, sent after the late FX rates so that every day has its rate
+ *        (empty without a story)
  */
 public record RealisticTenant(Map<String, Object> settings, Map<String, Map<String, Object>> conversionTypes,
                               Map<String, Map<String, Object>> trackingNumbers, List<Map<String, Object>> fxRates,
                               List<Map<String, Object>> lateFxRates, List<Send> plan, Truth truth,
-                              Map<String, Integer> mix, LocalDate firstDay, LocalDate lastDay) {
+                              Map<String, Integer> mix, LocalDate firstDay, LocalDate lastDay,
+                              Map<String, Map<String, Object>> promoCodes, List<Map<String, Object>> spend) {
 
     /**
      * One request to ingest.

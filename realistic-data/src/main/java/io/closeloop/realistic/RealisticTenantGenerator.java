@@ -34,6 +34,12 @@ import java.util.UUID;
  * arriving in reverse source order; partial and full refunds ({@code change: refund}) of orders and store sales;
  * USD, GBP and EUR values with FX rates (November's entered late); consent granted late, revoked, denied; devices
  * that never identify.
+ *
+ * <p>{@link #generateSample} adds the sample tenant's marketing story on top ({@code SAMPLE.md} next to this
+ * module tells it): visits lean towards the channel that drives the person's outcome (LinkedIn ABM for deals,
+ * Google search for online orders, Facebook retargeting for the rest), newsletter clicks shortly before some online
+ * orders, promo codes redeemed at the till before store sales, QR codes scanned from UK posters, and daily spend
+ * per campaign in USD and GBP. Without it the generator's output is unchanged.
  */
 public final class RealisticTenantGenerator {
 
@@ -41,6 +47,10 @@ public final class RealisticTenantGenerator {
     public static final long DEFAULT_SEED = 20261202L;
     /** The default size: a few hundred contacts, so that the end-to-end test stays fast. */
     public static final int DEFAULT_CONTACTS = 300;
+    /** The seed of the sample tenant {@code ./closeloop up} loads. */
+    public static final long SAMPLE_SEED = 20261203L;
+    /** The sample tenant's size: a few thousand journeys (contacts plus devices that never identify). */
+    public static final int SAMPLE_CONTACTS = 2000;
 
     static final Instant START = Instant.parse("2026-07-01T00:00:00Z");
     static final int START_SPREAD_DAYS = 110;
@@ -84,10 +94,42 @@ public final class RealisticTenantGenerator {
         {"2026-06-01", "1.2712", "1.0843"}, {"2026-07-01", "1.2655", "1.0791"}, {"2026-08-01", "1.2804", "1.0915"},
         {"2026-09-01", "1.2590", "1.0768"}, {"2026-10-01", "1.2733", "1.0822"}, {"2026-11-01", "1.2688", "1.0877"}};
 
+    /** Promo and QR codes of the story: code → channel, source, medium, campaign. */
+    static final Map<String, String[]> CODES = new LinkedHashMap<>();
+    static final String US_PROMO = "FALL20";
+    static final String UK_PROMO = "AUTUMN15";
+    static final String UK_POSTER = "LDN-POSTER";
+
+    static {
+        CODES.put(US_PROMO, new String[]{"offline", "store", "promo", "fall_instore"});
+        CODES.put(UK_PROMO, new String[]{"offline", "store", "promo", "autumn_instore"});
+        CODES.put(UK_POSTER, new String[]{"qr_print", "poster", "print", "london_posters"});
+    }
+
+    /**
+     * Daily spend of the story per 300 contacts: channel, source, medium, campaign, currency, major units a day.
+     * Events are paid once, on the day the show opens (below).
+     */
+    static final String[][] DAILY_SPEND = {
+        {"paid_search", "google", "cpc", "brand_search", "USD", "160"},
+        {"paid_search", "google", "cpc", "generic_search", "USD", "420"},
+        {"paid_search", "bing", "cpc", "bing_search", "USD", "60"},
+        {"paid_social", "facebook", "paid_social", "retargeting_q3", "USD", "150"},
+        {"paid_social", "linkedin", "paid_social", "abm_q4", "GBP", "380"},
+        {"display", "dv360", "display", "awareness_fall", "USD", "550"},
+        {"email", "newsletter", "email", "monthly_news", "USD", "25"},
+        {"qr_print", "poster", "print", "london_posters", "GBP", "90"},
+        {"phone", "radio", "phone", "radio_fall", "USD", "140"},
+        {"phone", "print", "phone", "uk_print", "GBP", "45"}};
+    static final String[][] EVENT_SPEND = {
+        {"2026-09-09", "events", "saastr_2026", "USD", "42000"},
+        {"2026-10-14", "events", "b2b_expo_london_2026", "GBP", "26000"}};
+
     enum Consent { GRANTED, GRANTED_LATE, REVOKED, DENIED }
 
     private final Random rnd;
     private final int contacts;
+    private final boolean story;
     private final List<Pending> pending = new ArrayList<>();
     private final List<Truth.Touch> touches = new ArrayList<>();
     private final List<Truth.ConsentSignal> consents = new ArrayList<>();
@@ -96,9 +138,13 @@ public final class RealisticTenantGenerator {
     private int usIndex;
     private int ukIndex;
 
-    private RealisticTenantGenerator(long seed, int contacts) {
+    private RealisticTenantGenerator(long seed, int contacts, boolean story) {
+        if (contacts < 20) {
+            throw new IllegalArgumentException("at least 20 contacts, so that every case occurs");
+        }
         this.rnd = new Random(seed);
         this.contacts = contacts;
+        this.story = story;
     }
 
     /** The default tenant. */
@@ -107,10 +153,17 @@ public final class RealisticTenantGenerator {
     }
 
     public static RealisticTenant generate(long seed, int contacts) {
-        if (contacts < 20) {
-            throw new IllegalArgumentException("at least 20 contacts, so that every case occurs");
-        }
-        return new RealisticTenantGenerator(seed, contacts).build();
+        return new RealisticTenantGenerator(seed, contacts, false).build();
+    }
+
+    /** The sample tenant of the local platform. */
+    public static RealisticTenant generateSample() {
+        return generateSample(SAMPLE_SEED, SAMPLE_CONTACTS);
+    }
+
+    /** A tenant with the sample's story (see the class documentation); deterministic like {@link #generate}. */
+    public static RealisticTenant generateSample(long seed, int contacts) {
+        return new RealisticTenantGenerator(seed, contacts, true).build();
     }
 
     static Consent consentProfile(int i) {
@@ -263,6 +316,9 @@ public final class RealisticTenantGenerator {
                 if (p.index % 7 == 0) {
                     badge(p, p.formAt.plus(between(Duration.ofDays(1), Duration.ofDays(40))));
                 }
+                if (story && !p.us && p.index % 4 == 1) {
+                    code(p, UK_POSTER, p.formAt.plus(between(Duration.ofHours(2), Duration.ofDays(20))));
+                }
                 if (p.index % 2 == 0) {
                     deal(p);
                 }
@@ -344,7 +400,7 @@ public final class RealisticTenantGenerator {
         String referrer = null;
         int r = rnd.nextInt(100);
         if (r < 38) {
-            String[] utm = UTM[rnd.nextInt(UTM.length)];
+            String[] utm = story && p != null ? storyUtm(p) : UTM[rnd.nextInt(UTM.length)];
             utmSource = utm[0];
             utmMedium = utm[1];
             utmCampaign = utm[2];
@@ -383,6 +439,63 @@ public final class RealisticTenantGenerator {
                 utmCampaign, gclid, referrer, null, null, device));
         send(at, minutes(0, 30), "/api/v1/touchpoints", body, false, "page_view", null);
         return true;
+    }
+
+    /**
+     * The story's tagged visits: more than half from the campaign that drives the person's outcome — LinkedIn ABM
+     * for deal prospects, Google search for online buyers, Facebook retargeting for everyone else.
+     */
+    private String[] storyUtm(Person p) {
+        if (rnd.nextInt(100) >= 55) {
+            return UTM[rnd.nextInt(UTM.length)];
+        }
+        if (p.index % 2 == 0) {
+            return UTM[4];
+        }
+        if (p.index % 3 == 1) {
+            return UTM[rnd.nextInt(2)];
+        }
+        return UTM[3];
+    }
+
+    /** A newsletter click (email-clicks), the recipient being the person's address. */
+    private void emailClick(Person p, Instant at) {
+        at = unique(p.id, at);
+        UUID eventId = uuid();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", eventId.toString());
+        body.put("occurredAt", at.toString());
+        body.put("campaign", "monthly_news");
+        body.put("source", "newsletter");
+        body.put("messageId", "news-" + LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1));
+        body.put("recipient", p.email);
+        body.put("link", SITE + "/pricing");
+        touches.add(new Truth.Touch(eventId, p.id, at, "email_click", "newsletter", "email", "monthly_news", false,
+                null, null, null, null));
+        send(at, minutes(0, 20), "/api/v1/email-clicks", body, false, "email_click", null);
+        count("email_clicks");
+    }
+
+    /** A QR scan or promo redemption of one of {@link #CODES}, by the person's email. */
+    private void code(Person p, String code, Instant at) {
+        if (!at.isBefore(CAP)) {
+            return;
+        }
+        at = unique(p.id, at);
+        UUID eventId = uuid();
+        String[] mapping = CODES.get(code);
+        boolean qr = "qr_print".equals(mapping[0]);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", eventId.toString());
+        body.put("occurredAt", at.toString());
+        body.put("code", qr ? code : code.toLowerCase(java.util.Locale.ROOT));
+        body.put("email", p.email);
+        body.put("location", qr ? "tube-poster" : p.us ? "sf-1" : "london-1");
+        touches.add(new Truth.Touch(eventId, p.id, at, qr ? "qr_scan" : "promo", null, null, null, false, null,
+                mapping[0], mapping[3], null));
+        send(at, minutes(0, qr ? 10 : 5), qr ? "/api/v1/qr-scans" : "/api/v1/promo-redemptions", body, false,
+                qr ? "qr_scan" : "promo_redemption", null);
+        count(qr ? "qr_scans" : "promo_redemptions");
     }
 
     private void form(Person p, Instant at) {
@@ -587,6 +700,11 @@ public final class RealisticTenantGenerator {
             return;
         }
         at = unique(p.id + ":conversion", at);
+        if (story && withChanges && rnd.nextInt(100) < 45) {
+            // The newsletter closes: a click a little before the order (never before the form fill).
+            long room = Duration.between(p.formAt, at).getSeconds();
+            emailClick(p, at.minusSeconds(Math.min(room / 2, 600 + rnd.nextInt(72 * 3600))));
+        }
         String orderId = String.format("W-%05d", p.index);
         String currency = currency(p);
         long value = (20 + rnd.nextInt(880)) * 100L + rnd.nextInt(100);
@@ -621,6 +739,10 @@ public final class RealisticTenantGenerator {
             return;
         }
         at = unique(p.id + ":conversion", at);
+        if (story && withChanges && rnd.nextInt(100) < 60) {
+            // The code is redeemed at the till a few minutes before the sale is booked.
+            code(p, p.us ? US_PROMO : UK_PROMO, at.minusSeconds(60 + rnd.nextInt(600)));
+        }
         String orderId = String.format("S-%05d", p.index);
         String currency = currency(p);
         long value = (5 + rnd.nextInt(395)) * 100L + rnd.nextInt(100);
@@ -772,11 +894,51 @@ public final class RealisticTenantGenerator {
                 rates.add(new Truth.FxRate(LocalDate.parse(row[0]), pair[0], "USD", new BigDecimal(pair[1])));
             }
         }
+        Map<String, Map<String, Object>> codes = new LinkedHashMap<>();
+        List<Map<String, Object>> spendBodies = new ArrayList<>();
+        List<Truth.Spend> spend = new ArrayList<>();
+        if (story) {
+            CODES.forEach((code, m) -> codes.put(code, Map.of("channel", m[0], "source", m[1], "medium", m[2],
+                    "campaign", m[3])));
+            spend(spendBodies, spend);
+        }
         Truth truth = new Truth(List.copyOf(touches), List.copyOf(consents), List.copyOf(records), TYPES,
-                List.copyOf(rates), "USD");
+                List.copyOf(rates), "USD", List.copyOf(spend));
         return new RealisticTenant(settings, types, numbers, early, late, List.copyOf(plan), truth,
                 java.util.Collections.unmodifiableMap(mix), LocalDate.ofInstant(START, ZoneOffset.UTC).minusDays(1),
-                LocalDate.ofInstant(CAP, ZoneOffset.UTC));
+                LocalDate.ofInstant(CAP, ZoneOffset.UTC), codes, List.copyOf(spendBodies));
+    }
+
+    /** Daily spend of every paid campaign from the first to the last day, ±20 % a day, scaled to the size. */
+    private void spend(List<Map<String, Object>> bodies, List<Truth.Spend> truth) {
+        LocalDate last = LocalDate.ofInstant(CAP, ZoneOffset.UTC).minusDays(1);
+        for (LocalDate day = LocalDate.ofInstant(START, ZoneOffset.UTC); !day.isAfter(last); day = day.plusDays(1)) {
+            for (String[] line : DAILY_SPEND) {
+                long minor = Long.parseLong(line[5]) * 100 * contacts / 300 * (80 + rnd.nextInt(41)) / 100;
+                spendRecord(bodies, truth, new Truth.Spend(day, line[0], line[1], line[2], line[3], minor, line[4]));
+            }
+        }
+        for (String[] line : EVENT_SPEND) {
+            long minor = Long.parseLong(line[4]) * 100 * contacts / 300;
+            spendRecord(bodies, truth, new Truth.Spend(LocalDate.parse(line[0]), line[1], null, null, line[2], minor,
+                    line[3]));
+        }
+        count("spend_records", truth.size());
+    }
+
+    private void spendRecord(List<Map<String, Object>> bodies, List<Truth.Spend> truth, Truth.Spend s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", uuid().toString());
+        body.put("date", s.date().toString());
+        body.put("channel", s.channel());
+        if (s.source() != null) {
+            body.put("source", s.source());
+            body.put("medium", s.medium());
+        }
+        body.put("campaign", s.campaign());
+        body.put("amount", Map.of("amountMinor", s.amountMinor(), "currency", s.currency()));
+        bodies.add(body);
+        truth.add(s);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

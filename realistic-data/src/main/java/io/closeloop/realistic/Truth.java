@@ -19,9 +19,17 @@ import java.util.UUID;
  * @param conversionTypes the tenant's conversion types by name
  * @param fxRates rates to the base currency, as configured (early and late ones)
  * @param baseCurrency the tenant's base currency
+ * @param spend marketing spend per day and campaign, as sent (empty unless the tenant tells a story with spend)
  */
 public record Truth(List<Touch> touches, List<ConsentSignal> consents, List<ConversionRecord> conversionRecords,
-                    Map<String, ConversionTypeRule> conversionTypes, List<FxRate> fxRates, String baseCurrency) {
+                    Map<String, ConversionTypeRule> conversionTypes, List<FxRate> fxRates, String baseCurrency,
+                    List<Spend> spend) {
+
+    /** A tenant without spend. */
+    public Truth(List<Touch> touches, List<ConsentSignal> consents, List<ConversionRecord> conversionRecords,
+                 Map<String, ConversionTypeRule> conversionTypes, List<FxRate> fxRates, String baseCurrency) {
+        this(touches, consents, conversionRecords, conversionTypes, fxRates, baseCurrency, List.of());
+    }
 
     /**
      * One touch as the person made it.
@@ -29,7 +37,8 @@ public record Truth(List<Touch> touches, List<ConsentSignal> consents, List<Conv
      * @param eventId the event id sent with it (ties at one instant are ordered by it as lower-case text)
      * @param personId the person whose journey it belongs to; null for a device never linked to anyone
      * @param at when it happened
-     * @param kind {@code page_view}, {@code form}, {@code call}, {@code badge_scan}
+     * @param kind {@code page_view}, {@code form}, {@code call}, {@code badge_scan}, {@code email_click},
+     *        {@code qr_scan}, {@code promo}
      * @param utmSource UTM source as sent (null: none)
      * @param utmMedium UTM medium as sent
      * @param utmCampaign UTM campaign as sent
@@ -76,6 +85,11 @@ public record Truth(List<Touch> touches, List<ConsentSignal> consents, List<Conv
             }
             return countingStages.isEmpty() || countingStages.contains(stage);
         }
+    }
+
+    /** Spend of one day on one channel's campaign, in the currency it was paid in. */
+    public record Spend(LocalDate date, String channel, String source, String medium, String campaign,
+                        long amountMinor, String currency) {
     }
 
     /** {@code rate} units of {@code to} per unit of {@code from}, from {@code date} on. */
