@@ -167,7 +167,8 @@ public class EventStitcher {
     /** Best-scoring person among the records sharing a blocking key, if it reaches the tenant's threshold. */
     private Uni<Match> probabilistic(EventFacts event, GuardLimits limits) {
         List<String> keys = BlockingKeys.of(event.matchFeatures());
-        if (keys.isEmpty()) {
+        // A threshold of 1 is the tenant's switch: no probabilistic link, however strong the evidence.
+        if (keys.isEmpty() || limits.matchThreshold() >= 1) {
             return Uni.createFrom().nullItem();
         }
         Uni<Void> learned = matcher.wantsRecords(event.tenant())

@@ -43,8 +43,19 @@ public class FellegiSunterMatcher implements ProbabilisticMatcher {
     @Override
     public double score(String tenant, Map<String, String> left, Map<String, String> right) {
         Fitted fitted = models.get(tenant);
-        return fitted == null ? 0 : fitted.model().score(BlockingKeys.record("left", left, null),
-                BlockingKeys.record("right", right, null)).probability();
+        if (fitted == null) {
+            return 0;
+        }
+        // Like with like: during a key rotation only features encoded under the same key are compared.
+        double best = 0;
+        for (MatchRecord a : BlockingKeys.records("left", left)) {
+            for (MatchRecord b : BlockingKeys.records("right", right)) {
+                if (a.keyId().equals(b.keyId())) {
+                    best = Math.max(best, fitted.model().score(a, b).probability());
+                }
+            }
+        }
+        return best;
     }
 
     @Override
@@ -63,7 +74,8 @@ public class FellegiSunterMatcher implements ProbabilisticMatcher {
         fitting.put(tenant, Instant.now());
         List<MatchRecord> input = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            input.add(BlockingKeys.record(Integer.toString(i), records.get(i), null));
+            // The first record is under the newest key; weights do not depend on which key encoded them.
+            BlockingKeys.records(Integer.toString(i), records.get(i)).stream().findFirst().ifPresent(input::add);
         }
         fitter.submit(() -> {
             try {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores how likely two records with match features (first_name, last_name, company_domain, postcode,
- * ip_prefix, user_agent_hash) belong to the same person, as a probability in [0, 1]. Identity links only
+ * Scores how likely two records with match features (ingest's encoded sets, see
+ * {@code io.closeloop.contracts.MatchFeatureSet}) belong to the same person, as a probability in [0, 1]. Identity links only
  * above the tenant's threshold. A matcher that learns from the tenant's records asks for them.
  */
 public interface ProbabilisticMatcher {
