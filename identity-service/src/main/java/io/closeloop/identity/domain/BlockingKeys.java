@@ -32,7 +32,7 @@ public final class BlockingKeys {
     }
 
     /**
-     * One record per tenant key the features were encoded under (the current key first). A schema 2 map
+     * One record per tenant key the features were encoded under, in key-id order. A schema 2 map
      * gives one record whose HMACs compare only for equality and block on themselves.
      */
     public static List<MatchRecord> records(String id, Map<String, String> features) {

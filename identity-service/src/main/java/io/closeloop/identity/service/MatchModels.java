@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,11 +85,7 @@ public class MatchModels {
     public FitOutcome fit(String tenant, Instant now) {
         List<Map<String, String>> rows = await(() -> Panache.withSession(
                 () -> features.recent(tenant, config.trainingRecords())));
-        List<MatchRecord> records = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            // The newest key's set: weights do not depend on which tenant key encoded the values.
-            BlockingKeys.records(Integer.toString(i), rows.get(i)).stream().findFirst().ifPresent(records::add);
-        }
+        List<MatchRecord> records = sameKey(rows);
         if (records.size() < config.minRecords()) {
             return new FitOutcome(null, records.size() + " records with match features; a fit needs "
                     + config.minRecords());
@@ -110,6 +107,25 @@ public class MatchModels {
         LOG.infof("tenant %s: match model version %d fitted on %d records (%d candidate pairs)", tenant,
                 stored.version, stored.records, stored.candidatePairs);
         return new FitOutcome(stored, null);
+    }
+
+    /**
+     * The records of the key id most rows carry: records of different keys never compare, so a fit over both
+     * would count every cross-key random pair as a disagreement. Weights do not depend on which key encoded.
+     */
+    static List<MatchRecord> sameKey(List<Map<String, String>> rows) {
+        List<List<MatchRecord>> perRow = new ArrayList<>(rows.size());
+        Map<String, Integer> keys = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<MatchRecord> sets = BlockingKeys.records(Integer.toString(i), rows.get(i));
+            perRow.add(sets);
+            sets.forEach(r -> keys.merge(r.keyId(), 1, Integer::sum));
+        }
+        String key = keys.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+        List<MatchRecord> records = new ArrayList<>(rows.size());
+        perRow.forEach(sets -> sets.stream().filter(r -> r.keyId().equals(key)).findFirst().ifPresent(records::add));
+        return records;
     }
 
     /** Tenants with stored match features. Blocks, like {@link #fit}. */

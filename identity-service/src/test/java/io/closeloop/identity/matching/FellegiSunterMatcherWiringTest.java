@@ -96,6 +96,26 @@ class FellegiSunterMatcherWiringTest {
     }
 
     @Test
+    void duringAKeyRotationRecordsCompareOnlyUnderTheSameKeyId() {
+        Map<String, String> jane = ClearRecords.features("Jane", "Doe", "jane@acme.com", "10115");
+        Map<String, String> oldKey = underKey(jane, "old");
+        Map<String, String> newKey = underKey(jane, "new");
+        Map<String, String> overlap = new HashMap<>(oldKey);
+        overlap.putAll(newKey);
+        MatchModel model = DefaultMatchModel.get();
+        assertThat(FellegiSunterMatcher.score(model, overlap, oldKey)).isGreaterThan(0.99);
+        assertThat(FellegiSunterMatcher.score(model, newKey, overlap)).isGreaterThan(0.99);
+        // The same values encoded under two keys are never compared: their bits would be unrelated.
+        assertThat(FellegiSunterMatcher.score(model, newKey, oldKey)).isEqualTo(0.0);
+    }
+
+    private static Map<String, String> underKey(Map<String, String> features, String keyId) {
+        Map<String, String> renamed = new HashMap<>();
+        features.forEach((k, v) -> renamed.put(k.replace("@clear", "@" + keyId), v));
+        return renamed;
+    }
+
+    @Test
     void schemaTwoMapsStillCompareByTheirHmacs() {
         List<Map<String, String>> records = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
