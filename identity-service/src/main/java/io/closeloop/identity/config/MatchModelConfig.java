@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface MatchModelConfig {
 
     /** When every tenant's model is refitted from its stored records (Quarkus cron; {@code off} disables it). */
-    @WithDefault("0 40 * * * ?")
+    @WithDefault("0 40 2 * * ?")
     String fitCron();
 
     /**
