@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the identity matcher and the benchmark (tests skipped), then times fit + link in a 512 MiB heap.
-# Usage: bench/run-matching.sh [--persons N] [--runs N] [--seed N]; SKIP_BUILD=1 reuses the built jars.
+# Usage: bench/run-matching.sh [--records N] [--seed N]; SKIP_BUILD=1 reuses the built jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then

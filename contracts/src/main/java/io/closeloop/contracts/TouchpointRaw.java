@@ -14,8 +14,9 @@ import java.util.UUID;
  * @param channel the channel group ingest derived (e.g. paid_search, email, paid_social)
  * @param attributes type-specific details (schema 2): call duration and tracking number, promo code, event and
  *        booth of a badge scan, form name; never clear emails or phones
- * @param matchFeatures normalized non-key fields for probabilistic matching (schema 2): first_name, last_name,
- *        company_domain, postcode, ip_prefix, user_agent_hash
+ * @param matchFeatures non-key fields for probabilistic matching: schema 2 entries (first_name, last_name,
+ *        company, postcode as tenant HMACs; company_domain) and the schema 3 encoded sets of
+ *        {@link MatchFeatureSet}
  */
 public record TouchpointRaw(
         String tenant,

@@ -46,32 +46,36 @@ public final class Blocking {
     }
 
     /**
-     * The candidate pairs a linker scores: postcode + a name initial, company domain + a name initial,
-     * IP prefix + user agent, and the first three letters of both names in either order. Initials of both
-     * names are used so that swapped names still meet.
+     * The candidate pairs a linker scores, all on keyed codes ingest sent (so typo-tolerant without clear
+     * values): the phonetic codes of both names in either order, one name's phonetic code with the other's
+     * first three letters, the postcode, and company domain + either name's phonetic code. A typo rarely
+     * changes both a Double Metaphone code and a prefix, a swap never changes these keys, and a record
+     * without one of the names still meets others by postcode or domain.
+     * Keys carry the key id, so records meet only records encoded under the same key.
      */
     public static Blocking defaults() {
         return new Blocking(List.of(
-                new Rule("pc", r -> withInitials(r, r.postcode()), Set.of("postcode")),
-                new Rule("dm", r -> withInitials(r, r.companyDomain()), Set.of("company_domain")),
-                new Rule("ip", r -> r.ipPrefix() == null || r.userAgentHash() == null ? List.of()
-                        : List.of(r.ipPrefix() + "|" + r.userAgentHash()), Set.of("ip_user_agent_time")),
-                new Rule("nm", Blocking::namePrefixes, Set.of())),
+                new Rule("nm", r -> unordered(r, r.firstNameCode(), r.lastNameCode()), Set.of()),
+                new Rule("mx", Blocking::codeAndPrefix, Set.of()),
+                new Rule("pc", r -> r.postcodeKey() == null ? List.of() : List.of(r.keyId() + "|" + r.postcodeKey()),
+                        Set.of()),
+                new Rule("dm", r -> withNameCodes(r, r.companyDomain()), Set.of())),
                 DEFAULT_MAX_BLOCK_SIZE);
     }
 
     /**
      * The pairs EM learns m from, each rule chosen so that its non-matches look like random pairs in the
-     * comparisons it leaves: same last name and first initial (namesakes and relatives: their workplace
-     * and device are unrelated) teaches first name and domain/postcode/device; same company domain and
-     * postcode (colleagues: their names are unrelated) teaches first and last name.
+     * comparisons it leaves: same postcode (neighbours: their names are unrelated; swapped names and records
+     * without a company domain are among its pairs) teaches first and last name; same phonetic codes of
+     * both names (namesakes: where they live and work is unrelated) teaches company domain and postcode.
      */
     public static Blocking training() {
         return new Blocking(List.of(
-                new Rule("ln", r -> r.lastName() == null || r.firstName() == null ? List.of()
-                        : List.of(r.lastName() + "|" + r.firstName().charAt(0)), Set.of("last_name")),
-                new Rule("dp", r -> r.companyDomain() == null || r.postcode() == null ? List.of()
-                        : List.of(r.companyDomain() + "|" + r.postcode()), Set.of("company_domain", "postcode"))),
+                new Rule("pc", r -> r.postcodeKey() == null ? List.of() : List.of(r.keyId() + "|" + r.postcodeKey()),
+                        Set.of("company_domain", "postcode")),
+                new Rule("nn", r -> r.firstNameCode() == null || r.lastNameCode() == null ? List.of()
+                        : List.of(r.keyId() + "|" + r.firstNameCode() + "|" + r.lastNameCode()),
+                        Set.of("first_name", "last_name"))),
                 DEFAULT_MAX_BLOCK_SIZE);
     }
 
@@ -158,26 +162,35 @@ public final class Blocking {
         }
     }
 
-    private static Collection<String> withInitials(MatchRecord r, String value) {
+    private static Collection<String> withNameCodes(MatchRecord r, String value) {
         if (value == null) {
             return List.of();
         }
         Set<String> keys = new TreeSet<>();
-        if (r.firstName() != null) {
-            keys.add(value + "|" + r.firstName().charAt(0));
+        if (r.firstNameCode() != null) {
+            keys.add(r.keyId() + "|" + value + "|" + r.firstNameCode());
         }
-        if (r.lastName() != null) {
-            keys.add(value + "|" + r.lastName().charAt(0));
+        if (r.lastNameCode() != null) {
+            keys.add(r.keyId() + "|" + value + "|" + r.lastNameCode());
         }
         return keys;
     }
 
-    private static Collection<String> namePrefixes(MatchRecord r) {
-        if (r.firstName() == null || r.lastName() == null) {
+    private static Collection<String> codeAndPrefix(MatchRecord r) {
+        Set<String> keys = new TreeSet<>();
+        if (r.firstNameCode() != null && r.lastNamePrefix() != null) {
+            keys.add(r.keyId() + "|" + r.firstNameCode() + "|" + r.lastNamePrefix());
+        }
+        if (r.lastNameCode() != null && r.firstNamePrefix() != null) {
+            keys.add(r.keyId() + "|" + r.lastNameCode() + "|" + r.firstNamePrefix());
+        }
+        return keys;
+    }
+
+    private static Collection<String> unordered(MatchRecord r, String first, String last) {
+        if (first == null || last == null) {
             return List.of();
         }
-        String first = r.firstName().substring(0, Math.min(3, r.firstName().length()));
-        String last = r.lastName().substring(0, Math.min(3, r.lastName().length()));
-        return List.of(first.compareTo(last) <= 0 ? first + "|" + last : last + "|" + first);
+        return List.of(r.keyId() + "|" + (first.compareTo(last) <= 0 ? first + "|" + last : last + "|" + first));
     }
 }

@@ -2,6 +2,7 @@ package io.closeloop.identity.matching;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Fitted match weights: the prior match share λ among candidate pairs and, per comparison level,
@@ -16,9 +17,15 @@ public final class MatchModel {
     private final int iterations;
     private final boolean converged;
     private final long candidatePairs;
+    private final TermFrequencies frequencies;
 
     public MatchModel(List<Comparison> comparisons, double lambda, double[][] m, double[][] u, int iterations,
                       boolean converged, long candidatePairs) {
+        this(comparisons, lambda, m, u, iterations, converged, candidatePairs, TermFrequencies.none());
+    }
+
+    public MatchModel(List<Comparison> comparisons, double lambda, double[][] m, double[][] u, int iterations,
+                      boolean converged, long candidatePairs, TermFrequencies frequencies) {
         if (!(lambda > 0 && lambda < 1)) {
             throw new IllegalArgumentException("lambda must lie strictly between 0 and 1: " + lambda);
         }
@@ -29,6 +36,7 @@ public final class MatchModel {
         this.iterations = iterations;
         this.converged = converged;
         this.candidatePairs = candidatePairs;
+        this.frequencies = frequencies;
         for (int k = 0; k < comparisons.size(); k++) {
             int levels = comparisons.get(k).levels().size();
             if (m[k].length != levels || u[k].length != levels) {
@@ -75,14 +83,29 @@ public final class MatchModel {
         return candidatePairs;
     }
 
+    public TermFrequencies frequencies() {
+        return frequencies;
+    }
+
+    /** Records of different tenant keys are never alike: probability 0. */
     public MatchScore score(MatchRecord a, MatchRecord b) {
         int[] levels = new int[comparisons.size()];
+        if (!Objects.equals(a.keyId(), b.keyId())) {
+            return new MatchScore(levels, Double.NEGATIVE_INFINITY, 0);
+        }
         double weight = priorWeight();
         for (int k = 0; k < levels.length; k++) {
             levels[k] = comparisons.get(k).level(a, b);
-            weight += weight(k, levels[k]);
+            weight += levels[k] == 0 && comparisons.get(k) instanceof NameComparison name
+                    ? exactWeight(k, name.name(), name.value(a).value()) : weight(k, levels[k]);
         }
         return new MatchScore(levels, weight, probability(weight));
+    }
+
+    /** log2(m/u) of an exact name match with u the share of records holding the value (term frequency). */
+    private double exactWeight(int comparison, String name, String value) {
+        double share = frequencies.share(name, value);
+        return Double.isNaN(share) ? weight(comparison, 0) : log2(m[comparison][0] / share);
     }
 
     /** 2^w / (1 + 2^w), computed without overflow for large |w|. */

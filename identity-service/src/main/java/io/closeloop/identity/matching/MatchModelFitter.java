@@ -53,14 +53,12 @@ public final class MatchModelFitter {
     }
 
     /**
-     * First name, last name, and one joint comparison of company domain, postcode (first 3 characters)
-     * and IP + user agent within 30 minutes: colleagues share all three, so they are not independent.
+     * First name, last name, and one joint comparison of company domain and postcode: colleagues share
+     * both, so they are not independent.
      */
     public static List<Comparison> defaultComparisons() {
         return List.of(NameComparison.firstName(), NameComparison.lastName(),
-                new JointComparison("domain_postcode_device", List.of(new DomainComparison(),
-                        new PostcodeComparison(PostcodeComparison.DEFAULT_PREFIX_LENGTH),
-                        new DeviceComparison(DeviceComparison.DEFAULT_WINDOW))));
+                new JointComparison("domain_postcode", List.of(new DomainComparison(), new PostcodeComparison())));
     }
 
     public Blocking blocking() {
@@ -123,7 +121,8 @@ public final class MatchModelFitter {
         converged &= prior.converged();
         double allPairs = records.size() * (records.size() - 1.0) / 2;
         double lambda = prior.parameters().lambda() * candidates.total() / allPairs;
-        return new MatchModel(comparisons, lambda, m, u, iterations, converged, candidates.total());
+        return new MatchModel(comparisons, lambda, m, u, iterations, converged, candidates.total(),
+                TermFrequencies.of(records));
     }
 
     private boolean[][] decidedComparisons(List<Blocking.Rule> rules) {

@@ -1,15 +1,20 @@
 package io.closeloop.identity.matching;
 
-import java.time.Instant;
-
 /**
- * One record to compare, with its match features already normalized ({@link MatchFeatureNormalizer}).
- * Every feature is optional: {@code null} means missing and compares at the null level (weight 0).
+ * One record to compare, as ingest encoded it under one tenant key. Every feature is optional: {@code null}
+ * means missing and compares at the null level (weight 0). Records are compared only with records of the
+ * same key id (during a key rotation an event carries one record per key).
  *
- * @param id            the caller's id for the record (an event or person id); never compared
- * @param ipPrefix      the IPv4 /24 or IPv6 /48 network, e.g. {@code 203.0.113.0/24}
- * @param userAgentHash a hash of the user agent, compared only for equality
+ * @param id             the caller's id for the record (an event or person id); never compared
+ * @param keyId          the tenant key the features were encoded under
+ * @param firstNameCode  keyed phonetic code of the first name (blocking only)
+ * @param lastNameCode   keyed phonetic code of the last name (blocking only)
+ * @param firstNamePrefix keyed first letters of the first name (blocking only)
+ * @param lastNamePrefix  keyed first letters of the last name (blocking only)
+ * @param postcodeKey    keyed HMAC of the postcode (blocking only)
+ * @param companyDomain  keyed HMAC of the registrable company domain
  */
-public record MatchRecord(String id, String firstName, String lastName, String companyDomain, String postcode,
-                          String ipPrefix, String userAgentHash, Instant occurredAt) {
+public record MatchRecord(String id, String keyId, Encoded firstName, Encoded lastName, Encoded postcode,
+                          String companyDomain, String firstNameCode, String lastNameCode, String firstNamePrefix,
+                          String lastNamePrefix, String postcodeKey) {
 }

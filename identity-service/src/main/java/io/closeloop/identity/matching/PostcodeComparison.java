@@ -2,26 +2,13 @@ package io.closeloop.identity.matching;
 
 import java.util.List;
 
-/** Postcode exact, same leading characters (the district), or different. */
+/** Postcode exact, similar (Dice of the filters: a typo, or the same district), or different. */
 public final class PostcodeComparison implements Comparison {
 
-    public static final int DEFAULT_PREFIX_LENGTH = 3;
+    public static final double SIMILAR_DICE = 0.5;
     public static final int EXACT = 0;
-    public static final int SAME_PREFIX = 1;
+    public static final int SIMILAR = 1;
     public static final int DIFFERENT = 2;
-
-    private final int prefixLength;
-
-    public PostcodeComparison(int prefixLength) {
-        if (prefixLength < 1) {
-            throw new IllegalArgumentException("prefixLength must be at least 1");
-        }
-        this.prefixLength = prefixLength;
-    }
-
-    public int prefixLength() {
-        return prefixLength;
-    }
 
     @Override
     public String name() {
@@ -30,21 +17,19 @@ public final class PostcodeComparison implements Comparison {
 
     @Override
     public List<String> levels() {
-        return List.of("exact", "same_first_" + prefixLength, "else");
+        return List.of("exact", "dice>=" + SIMILAR_DICE, "else");
     }
 
     @Override
     public int level(MatchRecord a, MatchRecord b) {
-        String x = a.postcode();
-        String y = b.postcode();
+        Encoded x = a.postcode();
+        Encoded y = b.postcode();
         if (x == null || y == null) {
             return NULL;
         }
         if (x.equals(y)) {
             return EXACT;
         }
-        boolean samePrefix = x.length() >= prefixLength && y.length() >= prefixLength
-                && x.regionMatches(0, y, 0, prefixLength);
-        return samePrefix ? SAME_PREFIX : DIFFERENT;
+        return x.dice(y) >= SIMILAR_DICE ? SIMILAR : DIFFERENT;
     }
 }

@@ -89,6 +89,21 @@ public class GraphRepository {
                 .collect().last().replaceWith(profiles);
     }
 
+    /** The kinds of strong identifier each person holds, a caller number counted as a phone. */
+    public Uni<Map<UUID, Set<String>>> strongKinds(String tenant, Collection<UUID> persons) {
+        return Sql.tuples("select distinct person_id, case when kind = 'caller' then 'phone' else kind end as kind"
+                        + " from identifier where tenant = ?1 and person_id = any(" + Sql.uuidArray(2) + ")"
+                        + " and kind in ('crm_contact', 'crm_lead', 'crm_deal', 'email', 'phone', 'caller')",
+                        tenant, Sql.joined(persons))
+                .map(rows -> {
+                    Map<UUID, Set<String>> kinds = new HashMap<>();
+                    for (Tuple row : rows) {
+                        kinds.computeIfAbsent(uuid(row, "person_id"), p -> new HashSet<>()).add(text(row, "kind"));
+                    }
+                    return kinds;
+                });
+    }
+
     /** Points the identifiers to the person, which becomes their origin; one claimed first is left alone. */
     /**
      * Attaches identifiers nobody owned when the event was read. Another writer may have claimed one since; then

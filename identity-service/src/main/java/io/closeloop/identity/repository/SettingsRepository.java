@@ -29,25 +29,28 @@ public class SettingsRepository {
 
     public Uni<GuardLimits> limits(String tenant) {
         return Sql.tuples("select max_email_keys_per_person, max_persons_per_device, match_threshold,"
-                        + " anonymous_journey_days from identity_settings where tenant = ?1", tenant)
+                        + " anonymous_journey_days, probabilistic_matching from identity_settings where tenant = ?1",
+                        tenant)
                 .map(rows -> rows.isEmpty() ? GuardLimits.DEFAULTS : new GuardLimits(
                         intValue(rows.get(0), "max_email_keys_per_person"),
                         intValue(rows.get(0), "max_persons_per_device"), doubleValue(rows.get(0), "match_threshold"),
                         rows.get(0).get("anonymous_journey_days") == null
                                 ? GuardLimits.DEFAULT_ANONYMOUS_JOURNEY_DAYS
-                                : intValue(rows.get(0), "anonymous_journey_days")));
+                                : intValue(rows.get(0), "anonymous_journey_days"),
+                        Boolean.TRUE.equals(rows.get(0).get("probabilistic_matching"))));
     }
 
     public Uni<Void> saveLimits(String tenant, GuardLimits limits) {
         return Sql.update("insert into identity_settings (tenant, max_email_keys_per_person, max_persons_per_device,"
-                        + " match_threshold, anonymous_journey_days) values (?1, ?2, ?3, ?4, ?5)"
+                        + " match_threshold, anonymous_journey_days, probabilistic_matching) values (?1, ?2, ?3, ?4, ?5, ?6)"
                         + " on conflict (tenant) do update set"
                         + " max_email_keys_per_person = excluded.max_email_keys_per_person,"
                         + " max_persons_per_device = excluded.max_persons_per_device,"
                         + " match_threshold = excluded.match_threshold,"
-                        + " anonymous_journey_days = excluded.anonymous_journey_days, updated_at = now()",
+                        + " anonymous_journey_days = excluded.anonymous_journey_days,"
+                        + " probabilistic_matching = excluded.probabilistic_matching, updated_at = now()",
                 tenant, limits.maxEmailKeysPerPerson(), limits.maxPersonsPerDevice(), limits.matchThreshold(),
-                limits.anonymousJourneyDays())
+                limits.anonymousJourneyDays(), limits.probabilisticMatching())
                 .replaceWithVoid();
     }
 

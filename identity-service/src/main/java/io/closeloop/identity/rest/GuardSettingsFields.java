@@ -8,14 +8,15 @@ import java.util.List;
 
 /**
  * The over-merge guard limits, the probabilistic match threshold and the anonymous-journey window (days an
- * anonymous journey waits for its link; absent: 90, the longest lookback), as the settings API shows them.
+ * anonymous journey waits for its link; absent: 90, the longest lookback) and whether probabilistic matching is
+ * on (absent: on), as the settings API shows them.
  */
 public record GuardSettingsFields(Integer maxEmailKeysPerPerson, Integer maxPersonsPerDevice, Double matchThreshold,
-                                  Integer anonymousJourneyDays) {
+                                  Integer anonymousJourneyDays, Boolean probabilisticMatching) {
 
     static GuardSettingsFields of(GuardLimits limits) {
         return new GuardSettingsFields(limits.maxEmailKeysPerPerson(), limits.maxPersonsPerDevice(),
-                limits.matchThreshold(), limits.anonymousJourneyDays());
+                limits.matchThreshold(), limits.anonymousJourneyDays(), limits.probabilisticMatching());
     }
 
     GuardLimits limits() {
@@ -36,6 +37,7 @@ public record GuardSettingsFields(Integer maxEmailKeysPerPerson, Integer maxPers
             throw new InvalidInputException(errors);
         }
         return new GuardLimits(maxEmailKeysPerPerson, maxPersonsPerDevice, matchThreshold,
-                anonymousJourneyDays == null ? GuardLimits.DEFAULT_ANONYMOUS_JOURNEY_DAYS : anonymousJourneyDays);
+                anonymousJourneyDays == null ? GuardLimits.DEFAULT_ANONYMOUS_JOURNEY_DAYS : anonymousJourneyDays,
+                probabilisticMatching == null || probabilisticMatching);
     }
 }

@@ -8,6 +8,8 @@ import io.closeloop.identity.domain.BlockingKeys;
 import io.closeloop.identity.domain.ConsentPolicy;
 import io.closeloop.identity.domain.GuardLimits;
 import io.closeloop.identity.domain.IdentifierKey;
+import io.closeloop.identity.domain.IdentifierStrength;
+import io.closeloop.contracts.IdentifierKind;
 import io.closeloop.identity.domain.IdentityResolver;
 import io.closeloop.identity.domain.PersonProfile;
 import io.closeloop.contracts.TouchpointRaw;
@@ -41,8 +43,6 @@ public class EventStitcher {
 
     /** The most candidates one record is scored against. */
     static final int MAX_CANDIDATES = 50;
-    /** The most stored records a tenant's match model learns from. */
-    static final int MAX_TRAINING_RECORDS = 20_000;
 
     private final GraphRepository graph;
     private final IdentityRepository identities;
@@ -164,28 +164,41 @@ public class EventStitcher {
                 .map(person -> new Stitched(person, confidence, consentUsed.snapshot()));
     }
 
-    /** Best-scoring person among the records sharing a blocking key, if it reaches the tenant's threshold. */
+    /**
+     * Best-scoring person among the records sharing a blocking key, if it reaches the tenant's threshold. Scores
+     * with the tenant's stored model; training records are never read here (fits run apart, see
+     * {@link MatchModels}).
+     */
     private Uni<Match> probabilistic(EventFacts event, GuardLimits limits) {
         List<String> keys = BlockingKeys.of(event.matchFeatures());
-        if (keys.isEmpty()) {
+        // A threshold of 1 acts like the switch: no probabilistic link, however strong the evidence.
+        if (keys.isEmpty() || !limits.probabilisticMatching() || limits.matchThreshold() >= 1) {
             return Uni.createFrom().nullItem();
         }
-        Uni<Void> learned = matcher.wantsRecords(event.tenant())
-                ? features.recent(event.tenant(), MAX_TRAINING_RECORDS).invoke(r -> matcher.learn(event.tenant(), r))
-                        .replaceWithVoid()
-                : Uni.createFrom().voidItem();
-        return learned.chain(() -> features.candidates(event.tenant(), keys, MAX_CANDIDATES)).map(candidates -> candidates
-                .stream()
-                .map(c -> new Match(c.personId(), matcher.score(event.tenant(), event.matchFeatures(), c.features())))
-                .filter(m -> m.confidence() >= limits.matchThreshold())
-                .sorted(Comparator.comparingDouble(Match::confidence).reversed()
-                        .thenComparing(m -> m.personId().toString()))
-                .toList())
+        return matcher.scorer(event.tenant()).chain(scorer -> features.candidates(event.tenant(), keys,
+                        MAX_CANDIDATES).map(candidates -> candidates.stream()
+                        .map(c -> new Match(c.personId(), scorer.score(event.matchFeatures(), c.features())))
+                        .filter(m -> m.confidence() >= limits.matchThreshold())
+                        .sorted(Comparator.comparingDouble(Match::confidence).reversed()
+                                .thenComparing(m -> m.personId().toString()))
+                        .toList()))
                 .chain(ranked -> ranked.isEmpty() || !event.hasStrong() ? Uni.createFrom().item(first(ranked))
-                        // An event naming a strong identifier never joins a person holding another one.
-                        : graph.profiles(event.tenant(), ranked.stream().map(Match::personId).distinct().toList())
-                                .map(profiles -> first(ranked.stream()
-                                        .filter(m -> !profiles.get(m.personId()).holdsStrong()).toList())));
+                        // An event naming a strong identifier never joins a person holding another one of the
+                        // same kind (two emails, two phones): a form with a phone may join the person of an
+                        // earlier form with an email, never a person with another email.
+                        : graph.strongKinds(event.tenant(), ranked.stream().map(Match::personId).distinct().toList())
+                                .map(kinds -> first(ranked.stream().filter(m -> disjoint(strongKinds(event),
+                                        kinds.getOrDefault(m.personId(), Set.of()))).toList())));
+    }
+
+    private static Set<String> strongKinds(EventFacts event) {
+        return event.identifiers().stream().filter(i -> IdentifierStrength.strong(i.kind()))
+                .map(i -> i.kind() == IdentifierKind.CALLER ? IdentifierKind.PHONE.code() : i.kind().code())
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean disjoint(Set<String> a, Set<String> b) {
+        return a.stream().noneMatch(b::contains);
     }
 
     private static Match first(List<Match> ranked) {

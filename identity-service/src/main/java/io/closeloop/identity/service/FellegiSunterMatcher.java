@@ -2,82 +2,41 @@ package io.closeloop.identity.service;
 
 import io.closeloop.identity.domain.BlockingKeys;
 import io.closeloop.identity.matching.MatchModel;
-import io.closeloop.identity.matching.MatchModelFitter;
 import io.closeloop.identity.matching.MatchRecord;
 import io.quarkus.arc.DefaultBean;
-import jakarta.annotation.PreDestroy;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.jboss.logging.Logger;
 
 /**
- * The Fellegi–Sunter matcher with weights estimated per tenant by EM from the tenant's own stored records.
- * A fit runs on its own thread (never on the event loop) and replaces the tenant's model when done; until
- * a tenant has a model, nothing links probabilistically. Models are refitted every {@link #REFIT}.
+ * The Fellegi–Sunter matcher with the tenant's current stored model ({@link MatchModels}): every replica scores
+ * with the same weights, and the default model until the tenant's first fit.
  */
 @DefaultBean
 @ApplicationScoped
 public class FellegiSunterMatcher implements ProbabilisticMatcher {
 
-    private static final Logger LOG = Logger.getLogger(FellegiSunterMatcher.class);
-    static final Duration REFIT = Duration.ofMinutes(15);
+    private final MatchModels models;
 
-    private record Fitted(MatchModel model, Instant at) {
-    }
-
-    private final Map<String, Fitted> models = new ConcurrentHashMap<>();
-    private final Map<String, Instant> fitting = new ConcurrentHashMap<>();
-    private final ExecutorService fitter = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "match-model-fitter");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    @Override
-    public double score(String tenant, Map<String, String> left, Map<String, String> right) {
-        Fitted fitted = models.get(tenant);
-        return fitted == null ? 0 : fitted.model().score(BlockingKeys.record("left", left, null),
-                BlockingKeys.record("right", right, null)).probability();
+    public FellegiSunterMatcher(MatchModels models) {
+        this.models = models;
     }
 
     @Override
-    public boolean wantsRecords(String tenant) {
-        Fitted fitted = models.get(tenant);
-        Instant started = fitting.get(tenant);
-        boolean stale = fitted == null || fitted.at().plus(REFIT).isBefore(Instant.now());
-        return stale && (started == null || started.plus(REFIT).isBefore(Instant.now()));
+    public Uni<Scorer> scorer(String tenant) {
+        return models.current(tenant).map(model -> (left, right) -> score(model, left, right));
     }
 
-    @Override
-    public void learn(String tenant, List<Map<String, String>> records) {
-        if (records.size() < 2) {
-            return;
-        }
-        fitting.put(tenant, Instant.now());
-        List<MatchRecord> input = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            input.add(BlockingKeys.record(Integer.toString(i), records.get(i), null));
-        }
-        fitter.submit(() -> {
-            try {
-                models.put(tenant, new Fitted(MatchModelFitter.withDefaults().fit(input), Instant.now()));
-            } catch (RuntimeException e) {
-                LOG.debugf("tenant %s: no match model from %d records: %s", tenant, input.size(), e.getMessage());
-            } finally {
-                fitting.remove(tenant);
+    /** Like with like: during a key rotation only features encoded under the same key are compared. */
+    public static double score(MatchModel model, Map<String, String> left, Map<String, String> right) {
+        double best = 0;
+        for (MatchRecord a : BlockingKeys.records("left", left)) {
+            for (MatchRecord b : BlockingKeys.records("right", right)) {
+                if (a.keyId().equals(b.keyId())) {
+                    best = Math.max(best, model.score(a, b).probability());
+                }
             }
-        });
-    }
-
-    @PreDestroy
-    public void stop() {
-        fitter.shutdownNow();
+        }
+        return best;
     }
 }

@@ -32,7 +32,8 @@ public class SettingsService {
                         admin, Map.of("max_email_keys_per_person", Integer.toString(limits.maxEmailKeysPerPerson()),
                                 "max_persons_per_device", Integer.toString(limits.maxPersonsPerDevice()),
                                 "match_threshold", Double.toString(limits.matchThreshold()),
-                                "anonymous_journey_days", Integer.toString(limits.anonymousJourneyDays())))))
+                                "anonymous_journey_days", Integer.toString(limits.anonymousJourneyDays()),
+                                "probabilistic_matching", Boolean.toString(limits.probabilisticMatching())))))
                 .replaceWith(limits));
     }
 

@@ -10,8 +10,7 @@ class MatchModelFitterTest {
 
     private static List<MatchRecord> records() {
         return new SyntheticPeople(3L, SyntheticPeople.Noise.standard()).generate(500).stream()
-                .map(r -> MatchFeatureNormalizer.normalize(r.id(), r.firstName(), r.lastName(), r.emailOrUrl(),
-                        r.postcode(), r.ip(), r.userAgentHash(), r.occurredAt()))
+                .map(r -> ClearRecords.of(r.id(), r.firstName(), r.lastName(), r.emailOrUrl(), r.postcode()))
                 .toList();
     }
 
@@ -42,8 +41,8 @@ class MatchModelFitterTest {
 
     @Test
     void needsAtLeastTwoRecordsSharingABlockingKey() {
-        MatchRecord jane = new MatchRecord("1", "jane", "smith", null, "sw1a1aa", null, null, null);
-        MatchRecord paul = new MatchRecord("2", "paul", "jones", null, "ec2m4aa", null, null, null);
+        MatchRecord jane = ClearRecords.of("1", "jane", "smith", null, "sw1a1aa");
+        MatchRecord paul = ClearRecords.of("2", "paul", "jones", null, "ec2m4aa");
         assertThatThrownBy(() -> MatchModelFitter.withDefaults().fit(List.of(jane)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MatchModelFitter.withDefaults().fit(List.of(jane, paul)))

@@ -16,7 +16,7 @@ class RecordLinkerTest {
             new double[][] {{0.01, 0.01, 0.01, 0.0001, 0.9699}, {0.01, 0.01, 0.01, 0.97}}, 1, true, 1);
 
     private static MatchRecord record(String id, String first, String last, String postcode) {
-        return new MatchRecord(id, first, last, null, postcode, null, null, null);
+        return ClearRecords.of(id, first, last, null, postcode);
     }
 
     @Test

@@ -186,6 +186,70 @@ class GraphFlowTest {
         assertThat(apart.linkConfidence()).isEqualTo(1.0);
     }
 
+    @Test
+    void aProbabilisticMatchJoinsAPhoneToAnEmailsPersonButNeverASecondEmail() {
+        String tenant = "prob-kinds";
+        Map<String, String> jane = Map.of("first_name", "jane", "last_name", "doe", "company_domain",
+                unique("acme") + ".com", "postcode", "10115");
+        UUID p1 = touch(flow.touch(tenant, T, List.of(email(unique("e1"))), null, jane));
+        UUID otherEmail = flow.touch(tenant, T, List.of(email(unique("e2"))), null, jane);
+        assertThat(touch(otherEmail)).isNotEqualTo(p1);
+        UUID phone = flow.touch(tenant, T, List.of(new io.closeloop.contracts.IdentifierRef(IdentifierKind.PHONE,
+                unique("phone:+4930"), io.closeloop.contracts.Trust.VERIFIED)), null, jane);
+        TouchpointResolved linked = flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), phone, TouchpointResolved.class);
+        assertThat(linked.linkConfidence()).isEqualTo(0.95);
+    }
+
+    @Test
+    @TestSecurity(user = "prob-admin", roles = "admin")
+    @OidcSecurity(claims = @Claim(key = "tenant", value = "prob-off"))
+    void aTenantThatSwitchedProbabilisticMatchingOffLinksByIdentifiersOnly() {
+        String tenant = "prob-off";
+        given().get("/api/v1/identity/settings").then().statusCode(200).body("probabilisticMatching", equalTo(true));
+        given().contentType(ContentType.JSON).body("{\"maxEmailKeysPerPerson\":3,\"maxPersonsPerDevice\":3,"
+                + "\"matchThreshold\":0.75,\"probabilisticMatching\":false}").put("/api/v1/identity/settings")
+                .then().statusCode(200).body("probabilisticMatching", equalTo(false));
+        Map<String, String> jane = Map.of("first_name", "jane", "last_name", "doe", "company_domain",
+                unique("acme") + ".com", "postcode", "10115");
+        UUID p1 = touch(flow.touch(tenant, T, List.of(email(unique("e1"))), null, jane));
+        UUID form = flow.touch(tenant, T, List.of(new io.closeloop.contracts.IdentifierRef(IdentifierKind.PHONE,
+                unique("phone:+4930"), io.closeloop.contracts.Trust.VERIFIED)), null, jane);
+        TouchpointResolved apart = flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), form, TouchpointResolved.class);
+        assertThat(apart.personId()).isNotEqualTo(p1);
+        assertThat(apart.linkConfidence()).isEqualTo(1.0);
+
+        given().contentType(ContentType.JSON).body("{\"maxEmailKeysPerPerson\":3,\"maxPersonsPerDevice\":3,"
+                + "\"matchThreshold\":0.75}").put("/api/v1/identity/settings")
+                .then().statusCode(200).body("probabilisticMatching", equalTo(true));
+        UUID again = flow.touch(tenant, T, List.of(new io.closeloop.contracts.IdentifierRef(IdentifierKind.PHONE,
+                unique("phone:+4930"), io.closeloop.contracts.Trust.VERIFIED)), null, jane);
+        assertThat(flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), again, TouchpointResolved.class)
+                .linkConfidence()).isEqualTo(0.95);
+    }
+
+    @Test
+    @TestSecurity(user = "fit-admin", roles = "admin")
+    @OidcSecurity(claims = @Claim(key = "tenant", value = "fit-a"))
+    void anAdminFitsTheTenantsMatchModelOnDemandAndEachFitIsANewStoredVersion() {
+        String tenant = "fit-a";
+        given().get("/api/v1/identity/match-model").then().statusCode(200).body("version", equalTo(0));
+        given().post("/api/v1/identity/match-model/fits").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("0 records"));
+        String[] first = {"jane", "john", "mary", "peter", "anna", "paul"};
+        String[] last = {"doe", "smith", "miller", "jones", "brown"};
+        for (int i = 0; i < 30; i++) {
+            Map<String, String> features = Map.of("first_name", first[i % first.length], "last_name",
+                    last[i % last.length], "postcode", "1011" + (i % 4));
+            flow.touch(tenant, T, List.of(email(unique("e"))), null, features);
+        }
+        flow.await(Topics.TOUCHPOINTS_RESOLVED.name(), TouchpointResolved.class, t -> t.tenant().equals(tenant), 30);
+        given().post("/api/v1/identity/match-model/fits").then().statusCode(201).body("version", equalTo(1))
+                .body("records", equalTo(30));
+        given().get("/api/v1/identity/match-model").then().statusCode(200).body("version", equalTo(1))
+                .body("records", equalTo(30));
+        given().post("/api/v1/identity/match-model/fits").then().statusCode(201).body("version", equalTo(2));
+    }
+
     private UUID touch(UUID eventId) {
         return flow.resolved(Topics.TOUCHPOINTS_RESOLVED.name(), eventId, TouchpointResolved.class).personId();
     }

@@ -1,6 +1,7 @@
 package io.closeloop.identity.support;
 
 import io.closeloop.identity.service.ProbabilisticMatcher;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,11 @@ public class AgreementMatcher implements ProbabilisticMatcher {
     private static final List<String> FIELDS = List.of("first_name", "last_name", "company_domain", "postcode");
 
     @Override
-    public double score(String tenant, Map<String, String> left, Map<String, String> right) {
+    public Uni<Scorer> scorer(String tenant) {
+        return Uni.createFrom().item(AgreementMatcher::score);
+    }
+
+    static double score(Map<String, String> left, Map<String, String> right) {
         long agree = FIELDS.stream().filter(f -> left.get(f) != null && Objects.equals(left.get(f), right.get(f)))
                 .count();
         return 0.95 * agree / FIELDS.size();

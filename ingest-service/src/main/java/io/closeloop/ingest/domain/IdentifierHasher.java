@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,9 +16,26 @@ import javax.crypto.spec.SecretKeySpec;
 public final class IdentifierHasher {
 
     private final byte[] tenantSecret;
+    private final List<TenantKey> matchFeatureKeys;
 
     public IdentifierHasher(byte[] tenantSecret) {
+        this(tenantSecret, null);
+    }
+
+    /**
+     * @param previousSecret the secret before a rotation while its overlap window lasts, else {@code null}:
+     *                       match features are then encoded under both keys, so identity can compare new
+     *                       events with stored ones of either key (ingest keeps no clear names to re-encode)
+     */
+    public IdentifierHasher(byte[] tenantSecret, byte[] previousSecret) {
         this.tenantSecret = tenantSecret.clone();
+        this.matchFeatureKeys = previousSecret == null ? List.of(new TenantKey(tenantSecret))
+                : List.of(new TenantKey(tenantSecret), new TenantKey(previousSecret));
+    }
+
+    /** The keys match features are encoded under: the current one first. */
+    public List<TenantKey> matchFeatureKeys() {
+        return matchFeatureKeys;
     }
 
     /** HMAC-SHA-256 over {@code kind:value}, so equal values of different kinds never collide. */

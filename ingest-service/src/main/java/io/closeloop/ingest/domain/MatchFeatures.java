@@ -1,5 +1,6 @@
 package io.closeloop.ingest.domain;
 
+import io.closeloop.contracts.MatchFeatureSet;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * The non-key fields of a lead (names, company, postcode) in the form identity compares for probabilistic
  * matching. Names and postcodes are personal data, so they leave ingest only as per-tenant HMACs over their
  * normalized form (equal values still compare equal); a company's email domain is not personal and stays clear,
- * unless it is a free-mail provider, which says nothing about a company.
+ * unless it is a free-mail provider, which says nothing about a company. The schema 3 sets
+ * ({@link MatchEncoding}) add keyed Bloom filters that identity compares by similarity.
  */
 public final class MatchFeatures {
 
@@ -43,13 +45,24 @@ public final class MatchFeatures {
         return compact.isEmpty() ? null : compact;
     }
 
-    /** The domain of a normalized email address unless it is a free-mail provider. */
+    /**
+     * The registrable domain (Public Suffix List) of a normalized email address unless it is a free-mail
+     * provider: {@code jane@eu.acme.com} and {@code john@acme.com} give {@code acme.com}.
+     */
     public static String companyDomain(String normalizedEmail) {
         if (normalizedEmail == null) {
             return null;
         }
-        String domain = normalizedEmail.substring(normalizedEmail.lastIndexOf('@') + 1);
-        return FREE_MAIL.contains(domain) ? null : domain;
+        return companyDomainOfHost(normalizedEmail.substring(normalizedEmail.lastIndexOf('@') + 1));
+    }
+
+    /** The registrable domain of a host name unless it is a free-mail provider; {@code null} for other text. */
+    public static String companyDomainOfHost(String host) {
+        if (host == null || !host.contains(".") || host.contains(" ")) {
+            return null;
+        }
+        String domain = RegistrableDomain.of(host);
+        return domain == null || FREE_MAIL.contains(domain) ? null : domain;
     }
 
     /** The features of a lead, hashed where personal; absent values are left out. */
@@ -64,6 +77,9 @@ public final class MatchFeatures {
         if (domain != null) {
             features.put("company_domain", domain);
         }
+        // Schema 2 entries above stay until every identity instance reads the schema 3 sets (expand, then contract).
+        features.putAll(MatchFeatureSet.toMap(MatchEncoding.encodeAll(hasher.matchFeatureKeys(), firstName, lastName,
+                postcode, email, company)));
         return features;
     }
 

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 
 /** What the write path reads about a tenant, over JDBC on the request's worker thread. */
 @ApplicationScoped
@@ -30,6 +32,21 @@ public class TenantContextRepository {
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getBytes("hmac_key");
+            }
+        }
+    }
+
+    /**
+     * The tenant's secret before its last rotation while the rotation's overlap window lasts ({@code
+     * previous_until} after {@code now}), else null.
+     */
+    public byte[] previousSecret(Connection connection, String tenant, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select previous_hmac_key from tenant_secret"
+                + " where tenant = ? and previous_hmac_key is not null and previous_until > ?")) {
+            select.setString(1, tenant);
+            select.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getBytes("previous_hmac_key") : null;
             }
         }
     }

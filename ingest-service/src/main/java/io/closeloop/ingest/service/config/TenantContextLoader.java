@@ -38,7 +38,8 @@ public class TenantContextLoader {
             connection.setAutoCommit(false);
             try {
                 TenantContext context = new TenantContext(tenant,
-                        new IdentifierHasher(repository.secret(connection, tenant)),
+                        new IdentifierHasher(repository.secret(connection, tenant),
+                                repository.previousSecret(connection, tenant, clock.instant())),
                         repository.settings(connection, tenant), clock, () -> configs.load(tenant),
                         sourceClient);
                 connection.commit();
