@@ -21,15 +21,25 @@
     return params;
   }
 
+  /** The number of minor units in a major one is 10^digits: 2 for EUR, 0 for JPY. */
+  function digitsOf(currency) {
+    try {
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency })
+        .resolvedOptions().maximumFractionDigits;
+    } catch (e) {
+      return 2;
+    }
+  }
+
+  function major(minor, currency) {
+    return Number(minor) / Math.pow(10, digitsOf(currency));
+  }
+
   /** Minor units to a plain figure with the currency's own decimals, e.g. 125000 EUR -> "1,250.00 EUR". */
   function money(minor, currency) {
     if (minor === null || minor === undefined) { return '—'; }
-    let digits = 2;
-    try {
-      digits = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency })
-        .resolvedOptions().maximumFractionDigits;
-    } catch (e) { /* unknown code: two decimals */ }
-    const value = Number(minor) / Math.pow(10, digits);
+    const digits = digitsOf(currency);
+    const value = major(minor, currency);
     return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
       + (currency ? ' ' + currency : '');
   }
@@ -111,7 +121,7 @@
     chart('revenue-chart', 'bar', channels, currencies.map(currency => ({
       label: currency,
       data: channels.map(ch => report.rows.filter(r => r.channel === ch && r.currency === currency)
-        .reduce((sum, r) => sum + r.revenueMinor, 0) / 100)
+        .reduce((sum, r) => sum + major(r.revenueMinor, currency), 0))
     })));
   }
 
