@@ -1,0 +1,92 @@
+package io.closeloop.reporting.rest.dashboard;
+
+import io.closeloop.reporting.service.AttributedRevenueReport;
+import io.closeloop.reporting.service.ReportService;
+import io.closeloop.reporting.service.RevenueRow;
+import io.closeloop.reporting.service.RevenueTotal;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The data behind each part of the page, from the same report service as the bearer API, so a figure on the page
+ * is the figure the API gives. A view this version does not serve answers 404, which the page shows as an empty
+ * state.
+ */
+@ApplicationScoped
+public class DashboardViews {
+
+    static final String ATTRIBUTED_REVENUE = "attributed-revenue";
+
+    private final ReportService reports;
+
+    public DashboardViews(ReportService reports) {
+        this.reports = reports;
+    }
+
+    /** @param body a JSON document; or {@code csv} with its file name for a download */
+    record Answer(Object body, String csv, String fileName) {
+    }
+
+    static final class UnknownViewException extends RuntimeException {
+        UnknownViewException(String view) {
+            super("the view " + view + " is not served by this version");
+        }
+    }
+
+    Uni<Answer> answer(String view, String tenant, DashboardQuery query) {
+        if (!ATTRIBUTED_REVENUE.equals(view)) {
+            return Uni.createFrom().failure(new UnknownViewException(view));
+        }
+        return reports.attributedRevenue(tenant, query.from(), query.to(), query.model())
+                .map(report -> filtered(report, query.channel(), query.campaign()))
+                .map(report -> query.csv()
+                        ? new Answer(null, csv(report), fileName(view, report.model(), query))
+                        : new Answer(report, null, null));
+    }
+
+    /**
+     * Keeps the rows of one channel and/or campaign; the totals are then those of the rows kept, so that the page
+     * never shows a total its rows do not add up to.
+     */
+    static AttributedRevenueReport filtered(AttributedRevenueReport report, String channel, String campaign) {
+        if (channel == null && campaign == null) {
+            return report;
+        }
+        List<RevenueRow> rows = report.rows().stream()
+                .filter(r -> channel == null || channel.equals(r.channel()))
+                .filter(r -> campaign == null || Objects.equals(campaign, r.campaign()))
+                .toList();
+        Map<String, RevenueTotal> totals = new TreeMap<>();
+        for (RevenueRow row : rows) {
+            totals.merge(row.currency(), new RevenueTotal(row.currency(), row.revenueMinor(), row.conversions(),
+                    row.fallbackConversions()), (a, b) -> new RevenueTotal(a.currency(),
+                    Math.addExact(a.revenueMinor(), b.revenueMinor()), a.conversions().add(b.conversions()),
+                    a.fallbackConversions() + b.fallbackConversions()));
+        }
+        return new AttributedRevenueReport(report.from(), report.to(), report.model(), report.timeZone(), rows,
+                List.copyOf(totals.values()), report.fallbackModels(), report.note());
+    }
+
+    static String csv(AttributedRevenueReport report) {
+        CsvTable table = new CsvTable(List.of("channel", "campaign", "currency", "revenueMinor", "conversions",
+                "fallbackConversions"));
+        for (RevenueRow row : report.rows()) {
+            table.row(java.util.Arrays.asList(row.channel(), row.campaign(), row.currency(), row.revenueMinor(),
+                    plain(row.conversions()), row.fallbackConversions()));
+        }
+        return table.toString();
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        return value == null ? null : new BigDecimal(value.toPlainString());
+    }
+
+    private static String fileName(String view, String model, DashboardQuery query) {
+        return (view + "_" + model + "_" + query.from() + "_" + query.to() + ".csv").replaceAll("[^A-Za-z0-9_.-]", "");
+    }
+}
