@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
-/** Keeps each tenant's time zone: the only setting reports need so far. */
+/** Keeps each tenant's time zone and base currency: the settings reports need. */
 @ApplicationScoped
 public class TenantIntake {
 
@@ -25,6 +25,8 @@ public class TenantIntake {
         } catch (DateTimeException | NullPointerException e) {
             throw new PoisonMessageException("tenant settings have no valid time zone: " + zone);
         }
-        return zones.upsert(settings.tenant(), zone, settings.updatedAt());
+        String base = settings.baseCurrency() == null || settings.baseCurrency().isBlank() ? null
+                : settings.baseCurrency().trim().toUpperCase(java.util.Locale.ROOT);
+        return zones.upsert(settings.tenant(), zone, settings.updatedAt(), base);
     }
 }
