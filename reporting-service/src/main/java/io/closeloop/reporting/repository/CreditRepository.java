@@ -24,7 +24,7 @@ import java.util.List;
 public class CreditRepository {
 
     /** The channel of a conversion's line when no touch was eligible for credit. */
-    public static final String UNATTRIBUTED = "unattributed";
+    public static final String UNATTRIBUTED = MetricSql.UNATTRIBUTED;
 
     /** Only a higher version replaces what is stored; equal or lower versions arriving late change nothing. */
     private static final String UPSERT_IF_HIGHER = "insert into credit_set (tenant, conversion_id, model_id,"
