@@ -43,14 +43,21 @@ public class TouchIntake {
                     touch.consent() == null || touch.consent().allows(ConsentPurpose.MEASUREMENT));
             return counts.find(touch.tenant(), key).chain(previous -> {
                 if (count.equals(previous)) {
+                    // Unchanged: a redelivery, or the same touch once more; the count is already there.
                     return Uni.createFrom().voidItem();
                 }
                 Uni<Void> removed = previous == null ? Uni.createFrom().voidItem()
                         : counts.add(touch.tenant(), previous, -1);
                 return removed.chain(() -> counts.add(touch.tenant(), count, 1))
-                        .chain(() -> counts.remember(touch.tenant(), key, count));
+                        .chain(() -> counts.remember(touch.tenant(), key, personKey(touch.tenant(),
+                                touch.personId()), count));
             });
         });
+    }
+
+    /** A one-way key of the person: lets an erasure find the person's touch records without storing the id. */
+    public static byte[] personKey(String tenant, java.util.UUID personId) {
+        return personId == null ? null : key(tenant, personId.toString());
     }
 
     /** A one-way key of the touch: lets a later version find its count without storing the touch id. */
