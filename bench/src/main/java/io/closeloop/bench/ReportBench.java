@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * (MetricSql, exactly what the service runs for it) timed end to end over JDBC. Prints p50/p95 per view; asserts
  * nothing.
  *
- * <p>Arguments: {@code --conversions N} (200000), {@code --runs N} (15, after 2 warm-up runs).
+ * <p>Arguments: {@code --conversions N} (200000), {@code --runs N} (15), {@code --warmup N} (2).
  */
 public final class ReportBench {
 
@@ -58,6 +58,7 @@ public final class ReportBench {
         Map<String, String> options = options(args);
         int conversions = Integer.parseInt(options.getOrDefault("conversions", "200000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "15"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "2"));
         Path dir = Path.of(options.getOrDefault("dir", "bench/target/report-bench")).toAbsolutePath();
         deleteTree(dir);
         LauncherLogging.toFile(dir.resolve("logs").resolve("postgres.log"));
@@ -75,7 +76,7 @@ public final class ReportBench {
                 System.out.printf(Locale.ROOT, "%-44s %9s %9s %9s%n", "view (12 months unless named)", "p50 ms",
                         "p95 ms", "rows");
                 for (Map.Entry<String, List<Statement>> view : views().entrySet()) {
-                    time(c, view.getKey(), view.getValue(), runs);
+                    time(c, view.getKey(), view.getValue(), warmup, runs);
                 }
             }
         }
@@ -130,10 +131,11 @@ public final class ReportBench {
                 to.plusDays(1).atStartOfDay(zone).toInstant(), null, null, touchDate);
     }
 
-    private static void time(Connection c, String name, List<Statement> statements, int runs) throws SQLException {
+    private static void time(Connection c, String name, List<Statement> statements, int warmup, int runs)
+            throws SQLException {
         Latencies latencies = new Latencies(runs);
         long rows = 0;
-        for (int run = -2; run < runs; run++) {
+        for (int run = -warmup; run < runs; run++) {
             long start = System.nanoTime();
             rows = 0;
             for (Statement statement : statements) {
