@@ -6,6 +6,7 @@ import io.closeloop.infra.LauncherLogging;
 import io.closeloop.infra.PostgresServer;
 import io.closeloop.reporting.metrics.Grain;
 import io.closeloop.reporting.repository.Grouping;
+import io.closeloop.reporting.repository.CreditDaySql;
 import io.closeloop.reporting.repository.MetricSql;
 import io.closeloop.reporting.repository.MetricSql.Statement;
 import io.closeloop.reporting.repository.ReportScope;
@@ -272,6 +273,8 @@ public final class ReportBench {
                 + " select 'bench', d::date, 'source', 'odd_' || v, 1 + floor(random() * 9)::bigint"
                 + " from generate_series(date '2025-01-01', date '2025-12-31', interval '1 day') d"
                 + " cross join generate_series(0, 19) v",
+            // The daily credit sums the service keeps at intake, filed as its statement files them.
+            CreditDaySql.ADD_TENANT.replace("?1", "'bench'"),
             "analyze",
         };
         try (java.sql.Statement s = c.createStatement()) {

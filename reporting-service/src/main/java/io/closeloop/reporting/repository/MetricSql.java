@@ -31,6 +31,9 @@ public final class MetricSql {
     }
 
     public static Statement credits(ReportScope scope, Grouping grouping) {
+        if (!scope.touchDate()) {
+            return creditDays(scope, grouping);
+        }
         Sql sql = new Sql();
         String keys = creditKeys(scope, grouping);
         String base = base(scope);
@@ -49,6 +52,42 @@ public final class MetricSql {
                 .append(" left join conversion_fact f on f.tenant = s.tenant and f.conversion_id = s.conversion_id");
         creditWhere(sql, scope);
         groupBy(sql, grouping);
+        return sql.statement();
+    }
+
+    /**
+     * The same sums as {@link #credits} on the conversion date, read from the daily sums kept at intake
+     * ({@code credit_day}): every figure there is constant within a row, so the base-amount rule applies per row.
+     */
+    private static Statement creditDays(ReportScope scope, Grouping grouping) {
+        Sql sql = new Sql();
+        String keys = creditDayKeys(grouping);
+        String base = "(case when d.amount_kind = 'b' then d.base_credit_minor when d.amount_kind = 'z' then 0"
+                + " when d.currency = '" + currency(scope) + "' then d.credit_minor end)";
+        sql.append("select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("sum(case when ").append(base).append(" is not null then d.fractional_conversions end)"
+                        + " as conversions, sum(").append(base).append(") as revenue_minor,"
+                        + " sum(case when d.channel <> '").append(UNATTRIBUTED).append("' then ")
+                .append(base).append(" end) as attributed_minor,")
+                .append(" sum(case when ").append(base).append(" is not null then d.offline_conversions end)"
+                        + " as offline_conversions,")
+                .append(" sum(case when ").append(base).append(" is not null then d.valued_conversions end)"
+                        + " as valued_conversions,")
+                .append(" sum(case when ").append(base).append(" is not null then d.lead_conversions end) as leads")
+                .append(" from credit_day d where d.tenant = ").append(sql.param(scope.tenant()))
+                .append(" and d.model_id in (").append(models(scope)).append(") and d.day >= ")
+                .append(sql.param(scope.from())).append(" and d.day <= ").append(sql.param(scope.to()));
+        if (scope.channel() != null) {
+            sql.append(" and d.channel = ").append(sql.param(scope.channel()));
+        }
+        if (scope.campaign() != null) {
+            sql.append(" and d.campaign = ").append(sql.param(scope.campaign()));
+        }
+        String columns = groupColumns(grouping);
+        if (!columns.isEmpty()) {
+            // A restated set can leave a row at zero lines: a group exists only while it has a line.
+            sql.append(" group by ").append(columns).append(" having sum(d.lines) > 0");
+        }
         return sql.statement();
     }
 
@@ -232,6 +271,23 @@ public final class MetricSql {
         if (grouping.grain() != null) {
             keys.add("cast(date_trunc('" + grouping.grain().id() + "', timezone('" + zone(scope) + "', "
                     + lineTime(scope) + ")) as date) as k_period");
+        }
+        return String.join(", ", keys);
+    }
+
+    private static String creditDayKeys(Grouping grouping) {
+        List<String> keys = new ArrayList<>();
+        if (grouping.model()) {
+            keys.add("d.model_id as k_model");
+        }
+        if (grouping.channel()) {
+            keys.add("d.channel as k_channel");
+        }
+        if (grouping.campaign()) {
+            keys.add("d.campaign as k_campaign");
+        }
+        if (grouping.grain() != null) {
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(d.day as timestamp)) as date) as k_period");
         }
         return String.join(", ", keys);
     }

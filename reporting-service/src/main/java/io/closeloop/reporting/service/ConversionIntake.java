@@ -4,6 +4,7 @@ import io.closeloop.contracts.ConversionResolved;
 import io.closeloop.messaging.PoisonMessageException;
 import io.closeloop.reporting.metrics.FunnelStages;
 import io.closeloop.reporting.repository.ConversionFactRepository;
+import io.closeloop.reporting.repository.CreditDayRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -20,9 +21,11 @@ public class ConversionIntake {
     static final Set<String> OFFLINE_MARKERS = Set.of("pipeline", "store_id", "register_id", "agent_id", "job_type");
 
     private final ConversionFactRepository facts;
+    private final CreditDayRepository days;
 
-    public ConversionIntake(ConversionFactRepository facts) {
+    public ConversionIntake(ConversionFactRepository facts, CreditDayRepository days) {
         this.facts = facts;
+        this.days = days;
     }
 
     public Uni<Void> apply(ConversionResolved conversion) {
@@ -30,8 +33,13 @@ public class ConversionIntake {
             throw new PoisonMessageException("resolved conversion needs conversionId and occurredAt");
         }
         boolean lead = FunnelStages.isStage(conversion.status());
-        Uni<Void> chain = facts.upsertFact(conversion.tenant(), conversion.conversionId(),
-                offline(conversion.attributes()), lead);
+        String tenant = conversion.tenant();
+        String id = conversion.conversionId();
+        // The daily credit sums are split by the offline and lead flags: the conversion's sets leave with the
+        // flags they had and come back with the flags it has now.
+        Uni<Void> chain = days.subtractConversion(tenant, id)
+                .chain(() -> facts.upsertFact(tenant, id, offline(conversion.attributes()), lead))
+                .chain(() -> days.addConversion(tenant, id));
         // A value change or refund restates the amount, not the stage.
         if (conversion.change() == null) {
             for (String stage : FunnelStages.reached(conversion.status())) {

@@ -2,6 +2,7 @@ package io.closeloop.reporting.service;
 
 import io.closeloop.contracts.TenantSettings;
 import io.closeloop.messaging.PoisonMessageException;
+import io.closeloop.reporting.repository.CreditDayRepository;
 import io.closeloop.reporting.repository.TenantZoneRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,11 @@ import java.time.ZoneId;
 public class TenantIntake {
 
     private final TenantZoneRepository zones;
+    private final CreditDayRepository days;
 
-    public TenantIntake(TenantZoneRepository zones) {
+    public TenantIntake(TenantZoneRepository zones, CreditDayRepository days) {
         this.zones = zones;
+        this.days = days;
     }
 
     public Uni<Void> apply(TenantSettings settings) {
@@ -27,6 +30,9 @@ public class TenantIntake {
         }
         String base = settings.baseCurrency() == null || settings.baseCurrency().isBlank() ? null
                 : settings.baseCurrency().trim().toUpperCase(java.util.Locale.ROOT);
-        return zones.upsert(settings.tenant(), zone, settings.updatedAt(), base);
+        // Daily credit sums are filed by the tenant's day: a new zone files them again.
+        return zones.zoneOf(settings.tenant()).chain(before -> zones.upsert(settings.tenant(), zone,
+                        settings.updatedAt(), base)
+                .chain(() -> zone.equals(before) ? Uni.createFrom().voidItem() : days.rebuild(settings.tenant())));
     }
 }
