@@ -178,16 +178,19 @@ public final class ReportBench {
         }
     }
 
+    private static final String REPORTING_FIRST_MIGRATION = "db/migration/V1__credit_sets_and_tenant_zones.sql";
+
     /** Reporting's migrations from its jar, in version order (messaging's tables are not needed here). */
     private static void migrate(Connection c) throws IOException, SQLException, java.net.URISyntaxException {
-        URI uri = ReportBench.class.getClassLoader().getResource("db/migration").toURI();
+        // Other services' jars on the class path have a db/migration folder too: find reporting's by its first script.
+        URI uri = ReportBench.class.getClassLoader().getResource(REPORTING_FIRST_MIGRATION).toURI();
         List<String> scripts = new ArrayList<>();
         if (uri.getScheme().equals("jar")) {
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                 scripts.addAll(read(jar.getPath("db/migration")));
             }
         } else {
-            scripts.addAll(read(Path.of(uri)));
+            scripts.addAll(read(Path.of(uri).getParent()));
         }
         try (java.sql.Statement s = c.createStatement()) {
             for (String script : scripts) {
