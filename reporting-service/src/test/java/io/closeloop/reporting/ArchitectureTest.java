@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     @Test
     void pureAlgorithmsImportNoFrameworkType() {
-        ARCHITECTURE.packagesImportNoFrameworkType("model");
+        ARCHITECTURE.packagesImportNoFrameworkType("model", "metrics");
     }
 
     @Test

@@ -18,6 +18,9 @@ public class TenantZone {
     public String tenant;
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
+    /** ISO 4217 code report totals are in; null until the tenant's settings name one. */
+    @Column(name = "base_currency")
+    public String baseCurrency;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -23,21 +23,28 @@ import java.util.List;
 @ApplicationScoped
 public class CreditRepository {
 
+    /** The channel of a conversion's line when no touch was eligible for credit. */
+    public static final String UNATTRIBUTED = MetricSql.UNATTRIBUTED;
+
     /** Only a higher version replaces what is stored; equal or lower versions arriving late change nothing. */
     private static final String UPSERT_IF_HIGHER = "insert into credit_set (tenant, conversion_id, model_id,"
-            + " set_version, status, conversion_type, conversion_time, currency, value_minor, fallback_model_id)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            + " set_version, status, conversion_type, conversion_time, currency, value_minor, fallback_model_id,"
+            + " matched, base_currency, base_value_minor, rate_missing, touch_count, first_touch_time)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
             + " on conflict (tenant, conversion_id, model_id) do update set set_version = excluded.set_version,"
             + " status = excluded.status, conversion_type = excluded.conversion_type,"
             + " conversion_time = excluded.conversion_time, currency = excluded.currency,"
             + " value_minor = excluded.value_minor, fallback_model_id = excluded.fallback_model_id,"
+            + " matched = excluded.matched, base_currency = excluded.base_currency,"
+            + " base_value_minor = excluded.base_value_minor, rate_missing = excluded.rate_missing,"
+            + " touch_count = excluded.touch_count, first_touch_time = excluded.first_touch_time,"
             + " stored_at = now()"
             + " where credit_set.set_version < excluded.set_version";
     private static final String DELETE_LINES = "delete from credit_line"
             + " where tenant = ?1 and conversion_id = ?2 and model_id = ?3";
     private static final String INSERT_LINE = "insert into credit_line (tenant, conversion_id, model_id, line_no,"
-            + " channel, source, medium, campaign, credit_minor, fractional_conversions)"
-            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+            + " channel, source, medium, campaign, credit_minor, fractional_conversions, base_credit_minor, touch_time)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
     private static final String REVENUE = "select l.channel, l.campaign, s.currency,"
             + " sum(l.credit_minor) as revenue_minor, sum(l.fractional_conversions) as conversions"
             + " from credit_set s join credit_line l on l.tenant = s.tenant and l.conversion_id = s.conversion_id"
@@ -71,8 +78,30 @@ public class CreditRepository {
                         .setParameter(8, set.currency())
                         .setParameter(9, set.valueMinor())
                         .setParameter(10, set.fallbackModelId())
+                        .setParameter(11, set.matched())
+                        .setParameter(12, set.baseCurrency())
+                        .setParameter(13, set.baseValueMinor())
+                        .setParameter(14, Boolean.TRUE.equals(set.rateMissing()))
+                        .setParameter(15, touchCount(set))
+                        .setParameter(16, firstTouchTime(set))
                         .executeUpdate())
                 .map(rows -> rows == 1);
+    }
+
+    /** Lines that credit a touch (not the {@code unattributed} line of a conversion without one). */
+    static int touchCount(CreditSet set) {
+        if (set.status() == CreditSet.Status.WITHDRAWN || set.lines() == null) {
+            return 0;
+        }
+        return (int) set.lines().stream().filter(l -> !UNATTRIBUTED.equals(l.channel())).count();
+    }
+
+    static OffsetDateTime firstTouchTime(CreditSet set) {
+        if (set.status() == CreditSet.Status.WITHDRAWN || set.lines() == null) {
+            return null;
+        }
+        return set.lines().stream().map(CreditLine::touchTime).filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo).map(CreditRepository::utc).orElse(null);
     }
 
     public Uni<Void> replaceLines(CreditSet set, List<CreditLine> lines) {
@@ -102,6 +131,8 @@ public class CreditRepository {
                         .setParameter(8, line.campaign())
                         .setParameter(9, line.creditMinor())
                         .setParameter(10, BigDecimal.valueOf(line.fractionalConversions()))
+                        .setParameter(11, line.baseCreditMinor())
+                        .setParameter(12, line.touchTime() == null ? null : utc(line.touchTime()))
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -3,6 +3,7 @@ package io.closeloop.reporting.service;
 import io.closeloop.contracts.CreditLine;
 import io.closeloop.contracts.CreditSet;
 import io.closeloop.messaging.PoisonMessageException;
+import io.closeloop.reporting.repository.CreditDayRepository;
 import io.closeloop.reporting.repository.CreditRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,14 +20,18 @@ public class CreditIntake {
     private static final Logger LOG = Logger.getLogger(CreditIntake.class);
 
     private final CreditRepository credits;
+    private final CreditDayRepository days;
 
-    public CreditIntake(CreditRepository credits) {
+    public CreditIntake(CreditRepository credits, CreditDayRepository days) {
         this.credits = credits;
+        this.days = days;
     }
 
     public Uni<Void> apply(CreditSet set) {
         validate(set);
-        return credits.upsertIfHigher(set).chain(newer -> {
+        // A restatement replaces: what the stored version added to the daily sums leaves before the new one adds.
+        return days.subtractReplaced(set.tenant(), set.conversionId(), set.modelId(), set.setVersion())
+                .chain(() -> credits.upsertIfHigher(set)).chain(newer -> {
             if (!newer) {
                 LOG.debugf("credit set %s/%s version %d ignored: a higher one is stored", set.conversionId(),
                         set.modelId(), set.setVersion());
@@ -34,7 +39,8 @@ public class CreditIntake {
             }
             List<CreditLine> lines = set.status() == CreditSet.Status.WITHDRAWN || set.lines() == null
                     ? List.of() : set.lines();
-            return credits.replaceLines(set, lines);
+            return credits.replaceLines(set, lines)
+                    .chain(() -> days.addSet(set.tenant(), set.conversionId(), set.modelId()));
         });
     }
 

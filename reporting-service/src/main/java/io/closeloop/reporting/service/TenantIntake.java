@@ -2,20 +2,23 @@ package io.closeloop.reporting.service;
 
 import io.closeloop.contracts.TenantSettings;
 import io.closeloop.messaging.PoisonMessageException;
+import io.closeloop.reporting.repository.CreditDayRepository;
 import io.closeloop.reporting.repository.TenantZoneRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
-/** Keeps each tenant's time zone: the only setting reports need so far. */
+/** Keeps each tenant's time zone and base currency: the settings reports need. */
 @ApplicationScoped
 public class TenantIntake {
 
     private final TenantZoneRepository zones;
+    private final CreditDayRepository days;
 
-    public TenantIntake(TenantZoneRepository zones) {
+    public TenantIntake(TenantZoneRepository zones, CreditDayRepository days) {
         this.zones = zones;
+        this.days = days;
     }
 
     public Uni<Void> apply(TenantSettings settings) {
@@ -25,6 +28,11 @@ public class TenantIntake {
         } catch (DateTimeException | NullPointerException e) {
             throw new PoisonMessageException("tenant settings have no valid time zone: " + zone);
         }
-        return zones.upsert(settings.tenant(), zone, settings.updatedAt());
+        String base = settings.baseCurrency() == null || settings.baseCurrency().isBlank() ? null
+                : settings.baseCurrency().trim().toUpperCase(java.util.Locale.ROOT);
+        // Daily credit sums are filed by the tenant's day: a new zone files them again.
+        return zones.zoneOf(settings.tenant()).chain(before -> zones.upsert(settings.tenant(), zone,
+                        settings.updatedAt(), base)
+                .chain(() -> zone.equals(before) ? Uni.createFrom().voidItem() : days.rebuild(settings.tenant())));
     }
 }

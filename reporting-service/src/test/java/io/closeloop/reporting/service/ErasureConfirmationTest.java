@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.closeloop.contracts.ConsentPurpose;
+import io.closeloop.contracts.ConsentSnapshot;
 import io.closeloop.contracts.CreditLine;
 import io.closeloop.contracts.CreditSet;
 import io.closeloop.contracts.ErasureConfirmed;
@@ -14,7 +16,9 @@ import io.closeloop.contracts.IdentifierRef;
 import io.closeloop.contracts.Json;
 import io.closeloop.contracts.Keys;
 import io.closeloop.contracts.Topics;
+import io.closeloop.contracts.TouchpointResolved;
 import io.closeloop.contracts.Trust;
+import io.closeloop.contracts.Utm;
 import io.closeloop.infra.DatabaseCoordinates;
 import io.closeloop.infra.InfraTestResource;
 import io.closeloop.infra.TopicProbe;
@@ -27,6 +31,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,7 +51,7 @@ class ErasureConfirmationTest {
     @Test
     @TestSecurity(user = "erase-analyst", roles = "analyst")
     @OidcSecurity(claims = @Claim(key = "tenant", value = "erase-rep"))
-    void reportingConfirmsOnceHoldsNothingThatPointsToThePersonAndKeepsItsTotals() throws Exception {
+    void reportingConfirmsOnceHoldsNothingThatPointsToThePersonOrTheirTouchesAndKeepsItsTotals() throws Exception {
         DatabaseCoordinates db = InfraTestResource.database("reporting");
         UUID person = UUID.randomUUID();
         UUID touch = UUID.randomUUID();
@@ -55,8 +60,14 @@ class ErasureConfirmationTest {
                 person, "last_touch", 1, 1, CreditSet.Status.ACTIVE, "EUR", 40_000, List.of(new CreditLine(touch,
                 Instant.parse("2026-08-09T10:00:00Z"), "paid_search", "google", "cpc", "brand", 40_000, 1.0)));
         TopicProbe.publish(bootstrap, Topics.CREDITS, Keys.conversion("erase-rep", "e-1"), set, creditEvent);
-        await().atMost(WAIT).until(() -> db.queryLong("select count(*) from processed_message where event_id = '"
-                + creditEvent + "'") == 1);
+        // The person's touch, published as identity does: its first version's message id is the touch id.
+        TopicProbe.publish(bootstrap, Topics.TOUCHPOINTS_RESOLVED, Keys.person("erase-rep", person),
+                new TouchpointResolved("erase-rep", touch, person, 1.0, new ConsentSnapshot(
+                        Map.of(ConsentPurpose.MEASUREMENT, ConsentSnapshot.GRANTED), "signal", Instant.now()),
+                        "page_view", Instant.parse("2026-08-09T10:00:00Z"), "UTC", "paid_search",
+                        new Utm("google", "cpc", "brand", null, null), Map.of(), null, null), touch);
+        await().atMost(WAIT).until(() -> db.queryLong("select count(*) from processed_message where event_id in ('"
+                + creditEvent + "', '" + touch + "')") == 2);
         given().get(REPORT).then().statusCode(200).body("totals[0].revenueMinor", org.hamcrest.Matchers.is(40000));
 
         UUID requestId = UUID.randomUUID();
@@ -81,7 +92,8 @@ class ErasureConfirmationTest {
         assertThat(confirmed.tenant()).isEqualTo("erase-rep");
         assertThat(confirmed.requestId()).isEqualTo(requestId);
         assertThat(confirmed.service()).isEqualTo("reporting");
-        assertThat(confirmed.erasedRows()).isZero();
+        // The touch's processed-message row, and the link from its count to the person.
+        assertThat(confirmed.erasedRows()).isEqualTo(2);
         assertThat(record.key()).isEqualTo("erase-rep:" + requestId);
         assertThat(TopicProbe.header(record, Headers.EVENT_TYPE)).isEqualTo("erasure.confirmed");
         assertThat(TopicProbe.header(record, Headers.TENANT)).isEqualTo("erase-rep");
@@ -93,5 +105,6 @@ class ErasureConfirmationTest {
                     + "%' or cast(t as text) like '%" + touch + "%'")).as(table).isZero();
         }
         given().get(REPORT).then().statusCode(200).body("totals[0].revenueMinor", org.hamcrest.Matchers.is(40000));
+        assertThat(db.queryLong("select sum(touches) from touch_day where tenant = 'erase-rep'")).isEqualTo(1);
     }
 }

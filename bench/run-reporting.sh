@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds reporting-service and the benchmark (tests skipped), starts PostgreSQL, loads a year of data and times the
+# metric views' queries. Usage: bench/run-reporting.sh [--conversions N] [--runs N]; SKIP_BUILD=1 reuses the jars.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  ./mvnw -B -q -pl bench -am package -DskipTests
+fi
+exec java -Xms256m -Xmx256m -cp bench/target/bench.jar io.closeloop.bench.ReportBench "$@"

@@ -1,0 +1,42 @@
+package io.closeloop.reporting.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Keeps {@code credit_day} in step with the stored credit sets, in the caller's transaction. */
+@ApplicationScoped
+public class CreditDayRepository {
+
+    /** Takes out the stored version of a set that {@code newVersion} is about to replace; none if it will not. */
+    public Uni<Void> subtractReplaced(String tenant, String conversionId, String modelId, long newVersion) {
+        return run(CreditDaySql.SUBTRACT_REPLACED_SET, tenant, conversionId, modelId, newVersion);
+    }
+
+    public Uni<Void> addSet(String tenant, String conversionId, String modelId) {
+        return run(CreditDaySql.ADD_SET, tenant, conversionId, modelId);
+    }
+
+    public Uni<Void> subtractConversion(String tenant, String conversionId) {
+        return run(CreditDaySql.SUBTRACT_CONVERSION, tenant, conversionId);
+    }
+
+    public Uni<Void> addConversion(String tenant, String conversionId) {
+        return run(CreditDaySql.ADD_CONVERSION, tenant, conversionId);
+    }
+
+    /** Files the tenant's days again, in the zone now stored for it. */
+    public Uni<Void> rebuild(String tenant) {
+        return run(CreditDaySql.CLEAR_TENANT, tenant).chain(() -> run(CreditDaySql.ADD_TENANT, tenant));
+    }
+
+    private static Uni<Void> run(String sql, Object... params) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+}

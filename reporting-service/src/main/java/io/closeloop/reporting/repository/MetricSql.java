@@ -1,0 +1,374 @@
+package io.closeloop.reporting.repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The metric views' SQL (definitions in docs/architecture.md, "Report metrics"), plain Java so that the benchmark
+ * runs the very statements the service runs: sums over credit lines, whole conversions, spend and touches, grouped
+ * as a view needs. Zone, currency and model ids are checked values written into the statement; everything else is a
+ * bound parameter ({@code ?1, ?2, ...} in order of appearance).
+ */
+public final class MetricSql {
+
+    /** The channel of a conversion's line when no touch was eligible for credit. */
+    public static final String UNATTRIBUTED = "unattributed";
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern MODEL = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final String CREDITS_FROM = " from credit_set s join credit_line l on l.tenant = s.tenant"
+            + " and l.conversion_id = s.conversion_id and l.model_id = s.model_id";
+
+    /** A statement and its parameters. */
+    public record Statement(String text, Object[] params) {
+    }
+
+    private MetricSql() {
+    }
+
+    public static Statement credits(ReportScope scope, Grouping grouping) {
+        if (!scope.touchDate()) {
+            return creditDays(scope, grouping);
+        }
+        Sql sql = new Sql();
+        String keys = creditKeys(scope, grouping);
+        String base = base(scope);
+        sql.append("select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("sum(case when ").append(base).append(" is not null then l.fractional_conversions end)"
+                        + " as conversions, sum(").append(base).append(") as revenue_minor,"
+                        + " sum(case when l.channel <> '").append(UNATTRIBUTED).append("' then ")
+                .append(base).append(" end) as attributed_minor,")
+                .append(" sum(case when ").append(base).append(" is not null and f.offline"
+                        + " then l.fractional_conversions end) as offline_conversions,")
+                .append(" sum(case when ").append(base).append(" is not null and s.value_minor > 0"
+                        + " then l.fractional_conversions end) as valued_conversions,")
+                .append(" sum(case when ").append(base).append(" is not null and f.lead"
+                        + " then l.fractional_conversions end) as leads")
+                .append(CREDITS_FROM)
+                .append(" left join conversion_fact f on f.tenant = s.tenant and f.conversion_id = s.conversion_id");
+        creditWhere(sql, scope);
+        groupBy(sql, grouping);
+        return sql.statement();
+    }
+
+    /**
+     * The same sums as {@link #credits} on the conversion date, read from the daily sums kept at intake
+     * ({@code credit_day}): every figure there is constant within a row, so the base-amount rule applies per row.
+     */
+    private static Statement creditDays(ReportScope scope, Grouping grouping) {
+        Sql sql = new Sql();
+        String keys = creditDayKeys(grouping);
+        String base = "(case when d.amount_kind = 'b' then d.base_credit_minor when d.amount_kind = 'z' then 0"
+                + " when d.currency = '" + currency(scope) + "' then d.credit_minor end)";
+        sql.append("select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("sum(case when ").append(base).append(" is not null then d.fractional_conversions end)"
+                        + " as conversions, sum(").append(base).append(") as revenue_minor,"
+                        + " sum(case when d.channel <> '").append(UNATTRIBUTED).append("' then ")
+                .append(base).append(" end) as attributed_minor,")
+                .append(" sum(case when ").append(base).append(" is not null then d.offline_conversions end)"
+                        + " as offline_conversions,")
+                .append(" sum(case when ").append(base).append(" is not null then d.valued_conversions end)"
+                        + " as valued_conversions,")
+                .append(" sum(case when ").append(base).append(" is not null then d.lead_conversions end) as leads")
+                .append(" from credit_day d where d.tenant = ").append(sql.param(scope.tenant()))
+                .append(" and d.model_id in (").append(models(scope)).append(") and d.day >= ")
+                .append(sql.param(scope.from())).append(" and d.day <= ").append(sql.param(scope.to()));
+        if (scope.channel() != null) {
+            sql.append(" and d.channel = ").append(sql.param(scope.channel()));
+        }
+        if (scope.campaign() != null) {
+            sql.append(" and d.campaign = ").append(sql.param(scope.campaign()));
+        }
+        String columns = groupColumns(grouping);
+        if (!columns.isEmpty()) {
+            // A restated set can leave a row at zero lines: a group exists only while it has a line.
+            sql.append(" group by ").append(columns).append(" having sum(d.lines) > 0");
+        }
+        return sql.statement();
+    }
+
+    public static Statement conversions(ReportScope scope, Grouping grouping) {
+        Sql sql = new Sql();
+        String keys = creditKeys(scope, grouping);
+        String outer = outerKeys(grouping);
+        String hours = "extract(epoch from (c.conversion_time - p.first_touch_time)) / 3600.0";
+        String timed = " filter (where c.matched and p.first_touch_time is not null)";
+        sql.append("select ").append(outer.isEmpty() ? "" : outer + ", ")
+                .append("count(c.matched) as with_flag, count(*) filter (where c.matched) as matched,"
+                        + " count(*) filter (where c.matched and p.touch_count > 0) as path_conversions,"
+                        + " coalesce(sum(p.touch_count) filter (where c.matched and p.touch_count > 0), 0)"
+                        + " as path_touches,")
+                .append(" percentile_cont(0.5) within group (order by ").append(hours).append(")").append(timed)
+                .append(" as ttc_median, percentile_cont(0.9) within group (order by ").append(hours).append(")")
+                .append(timed).append(" as ttc_p90")
+                .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("s.conversion_id, s.matched, s.conversion_time").append(CREDITS_FROM);
+        creditWhere(sql, scope);
+        sql.append(" and ").append(base(scope)).append(" is not null group by ")
+                .append(keys.isEmpty() ? "" : groupColumns(grouping) + ", ")
+                .append("s.conversion_id, s.matched, s.conversion_time) c")
+                .append(" left join credit_set p on p.tenant = ").append(sql.param(scope.tenant()))
+                .append(" and p.conversion_id = c.conversion_id and p.model_id = 'linear' and p.status <> 'withdrawn'");
+        if (!outer.isEmpty()) {
+            sql.append(" group by ").append(groupColumns(grouping));
+        }
+        return sql.statement();
+    }
+
+    public static Statement creditsWithoutRate(ReportScope scope) {
+        Sql sql = new Sql();
+        sql.append("select s.currency, count(distinct s.conversion_id) as conversions,"
+                + " sum(l.credit_minor) as amount_minor").append(CREDITS_FROM);
+        creditWhere(sql, scope);
+        sql.append(" and ").append(base(scope)).append(" is null group by s.currency order by s.currency");
+        return sql.statement();
+    }
+
+    public static Statement spend(ReportScope scope, Grouping grouping) {
+        Sql sql = new Sql();
+        String keys = dayKeys(grouping);
+        sql.append("select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("sum(case when base_amount_minor is not null then base_amount_minor when currency = '")
+                .append(currency(scope)).append("' then amount_minor end) as spend_minor from spend_day");
+        dayWhere(sql, scope);
+        groupBy(sql, grouping);
+        return sql.statement();
+    }
+
+    public static Statement spendWithoutRate(ReportScope scope) {
+        Sql sql = new Sql();
+        sql.append("select currency, count(*) as days, sum(amount_minor) as amount_minor from spend_day");
+        dayWhere(sql, scope);
+        sql.append(" and base_amount_minor is null and currency <> '").append(currency(scope))
+                .append("' group by currency order by currency");
+        return sql.statement();
+    }
+
+    public static Statement touches(ReportScope scope, Grouping grouping) {
+        Sql sql = new Sql();
+        String keys = dayKeys(grouping);
+        sql.append("select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("coalesce(sum(touches), 0) as touches, coalesce(sum(suppressed), 0) as suppressed"
+                        + " from touch_day");
+        dayWhere(sql, scope);
+        groupBy(sql, grouping);
+        return sql.statement();
+    }
+
+    public static Statement unknownUtmValues(ReportScope scope, int limit) {
+        Sql sql = new Sql();
+        sql.append("select field, value, sum(touches) as touches from unknown_utm_day where tenant = ")
+                .append(sql.param(scope.tenant())).append(" and day >= ").append(sql.param(scope.from()))
+                .append(" and day <= ").append(sql.param(scope.to()))
+                .append(" group by field, value having sum(touches) > 0 order by touches desc, field, value limit ")
+                .append(Integer.toString(limit));
+        return sql.statement();
+    }
+
+    public static Statement funnel(ReportScope scope) {
+        Sql sql = new Sql();
+        sql.append("select ls.stage, count(*) as conversions from lead_stage ls where ls.tenant = ")
+                .append(sql.param(scope.tenant())).append(" and ls.reached_at >= ").append(sql.param(utc(scope)))
+                .append(" and ls.reached_at < ").append(sql.param(OffsetDateTime.ofInstant(scope.end(), ZoneOffset.UTC)));
+        if (scope.channel() != null || scope.campaign() != null) {
+            sql.append(" and exists (select 1 from credit_line l where l.tenant = ls.tenant"
+                    + " and l.conversion_id = ls.conversion_id and l.model_id in (").append(models(scope)).append(")");
+            if (scope.channel() != null) {
+                sql.append(" and l.channel = ").append(sql.param(scope.channel()));
+            }
+            if (scope.campaign() != null) {
+                sql.append(" and coalesce(l.campaign, '') = ").append(sql.param(scope.campaign()));
+            }
+            sql.append(")");
+        }
+        sql.append(" group by ls.stage");
+        return sql.statement();
+    }
+
+    /** Amounts count in the base currency: base credit, else the credit itself in the base currency, else none. */
+    private static String base(ReportScope scope) {
+        return "(case when l.base_credit_minor is not null then l.base_credit_minor when s.value_minor = 0 then 0"
+                + " when s.currency = '" + currency(scope) + "' then l.credit_minor end)";
+    }
+
+    private static String currency(ReportScope scope) {
+        String currency = scope.baseCurrency();
+        if (currency == null) {
+            return "";
+        }
+        if (!CURRENCY.matcher(currency).matches()) {
+            throw new IllegalArgumentException("not a currency code: " + currency);
+        }
+        return currency;
+    }
+
+    private static String models(ReportScope scope) {
+        return scope.models().stream().peek(m -> {
+            if (!MODEL.matcher(m).matches()) {
+                throw new IllegalArgumentException("not a model id: " + m);
+            }
+        }).map(m -> "'" + m + "'").collect(Collectors.joining(", "));
+    }
+
+    private static String zone(ReportScope scope) {
+        return ZoneId.of(scope.zone()).getId().replace("'", "");
+    }
+
+    private static String lineTime(ReportScope scope) {
+        return scope.touchDate() ? "coalesce(l.touch_time, s.conversion_time)" : "s.conversion_time";
+    }
+
+    private static void creditWhere(Sql sql, ReportScope scope) {
+        OffsetDateTime start = utc(scope);
+        OffsetDateTime end = OffsetDateTime.ofInstant(scope.end(), ZoneOffset.UTC);
+        sql.append(" where s.tenant = ").append(sql.param(scope.tenant()))
+                .append(" and s.model_id in (").append(models(scope)).append(") and s.status <> 'withdrawn'");
+        if (scope.touchDate()) {
+            // A touch precedes its conversion, so conversions before the range cannot have a touch in it.
+            String time = lineTime(scope);
+            String from = sql.param(start);
+            sql.append(" and s.conversion_time >= ").append(from).append(" and ").append(time).append(" >= ")
+                    .append(from).append(" and ").append(time).append(" < ").append(sql.param(end));
+        } else {
+            sql.append(" and s.conversion_time >= ").append(sql.param(start))
+                    .append(" and s.conversion_time < ").append(sql.param(end));
+        }
+        if (scope.channel() != null) {
+            sql.append(" and l.channel = ").append(sql.param(scope.channel()));
+        }
+        if (scope.campaign() != null) {
+            sql.append(" and coalesce(l.campaign, '') = ").append(sql.param(scope.campaign()));
+        }
+    }
+
+    private static void dayWhere(Sql sql, ReportScope scope) {
+        sql.append(" where tenant = ").append(sql.param(scope.tenant()))
+                .append(" and day >= ").append(sql.param(scope.from()))
+                .append(" and day <= ").append(sql.param(scope.to()));
+        if (scope.channel() != null) {
+            sql.append(" and channel = ").append(sql.param(scope.channel()));
+        }
+        if (scope.campaign() != null) {
+            sql.append(" and campaign = ").append(sql.param(scope.campaign()));
+        }
+    }
+
+    private static String creditKeys(ReportScope scope, Grouping grouping) {
+        List<String> keys = new ArrayList<>();
+        if (grouping.model()) {
+            keys.add("s.model_id as k_model");
+        }
+        if (grouping.channel()) {
+            keys.add("l.channel as k_channel");
+        }
+        if (grouping.campaign()) {
+            keys.add("coalesce(l.campaign, '') as k_campaign");
+        }
+        if (grouping.grain() != null) {
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', timezone('" + zone(scope) + "', "
+                    + lineTime(scope) + ")) as date) as k_period");
+        }
+        return String.join(", ", keys);
+    }
+
+    private static String creditDayKeys(Grouping grouping) {
+        List<String> keys = new ArrayList<>();
+        if (grouping.model()) {
+            keys.add("d.model_id as k_model");
+        }
+        if (grouping.channel()) {
+            keys.add("d.channel as k_channel");
+        }
+        if (grouping.campaign()) {
+            keys.add("d.campaign as k_campaign");
+        }
+        if (grouping.grain() != null) {
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(d.day as timestamp)) as date) as k_period");
+        }
+        return String.join(", ", keys);
+    }
+
+    private static String dayKeys(Grouping grouping) {
+        List<String> keys = new ArrayList<>();
+        if (grouping.channel()) {
+            keys.add("channel as k_channel");
+        }
+        if (grouping.campaign()) {
+            keys.add("campaign as k_campaign");
+        }
+        if (grouping.grain() != null) {
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(day as timestamp)) as date) as k_period");
+        }
+        return String.join(", ", keys);
+    }
+
+    /** The key columns of a grouping, as the select names them. */
+    private static String groupColumns(Grouping grouping) {
+        List<String> columns = new ArrayList<>();
+        if (grouping.model()) {
+            columns.add("k_model");
+        }
+        if (grouping.channel()) {
+            columns.add("k_channel");
+        }
+        if (grouping.campaign()) {
+            columns.add("k_campaign");
+        }
+        if (grouping.grain() != null) {
+            columns.add("k_period");
+        }
+        return String.join(", ", columns);
+    }
+
+    private static String outerKeys(Grouping grouping) {
+        return groupColumns(grouping);
+    }
+
+    private static void groupBy(Sql sql, Grouping grouping) {
+        String columns = groupColumns(grouping);
+        if (!columns.isEmpty()) {
+            sql.append(" group by ").append(columns);
+        }
+    }
+
+
+
+
+
+
+    private static OffsetDateTime utc(ReportScope scope) {
+        return OffsetDateTime.ofInstant(scope.start(), ZoneOffset.UTC);
+    }
+
+    /** A statement and its parameters, numbered ?1, ?2, ... in the order they are added. */
+    static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        Sql append(String part) {
+            text.append(part);
+            return this;
+        }
+
+        String param(Object value) {
+            params.add(value);
+            return "?" + params.size();
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        Object[] params() {
+            return params.toArray();
+        }
+
+        Statement statement() {
+            return new Statement(text(), params());
+        }
+    }
+}
