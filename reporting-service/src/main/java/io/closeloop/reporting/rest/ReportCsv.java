@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
  * The views as CSV: RFC 4180 (CRLF, quotes where needed), UTF-8, one header row, every text cell neutralized
  * against formula injection, null as an empty cell. Metric views write their rows, then one row {@code total}.
  */
-final class ReportCsv {
+public final class ReportCsv {
 
     static final String MEDIA_TYPE = "text/csv";
 
@@ -52,7 +52,7 @@ final class ReportCsv {
     private ReportCsv() {
     }
 
-    static Response metric(MetricReport report) {
+    public static Response metric(MetricReport report) {
         List<Column> keys = new ArrayList<>();
         switch (report.view()) {
             case "channels" -> keys.add(new Column("channel", ReportRow::channel));
@@ -97,7 +97,7 @@ final class ReportCsv {
     }
 
     /** One line per channel and model. */
-    static Response modelComparison(ModelComparison report) {
+    public static Response modelComparison(ModelComparison report) {
         List<List<Object>> records = new ArrayList<>();
         for (ModelComparison.Row row : report.rows()) {
             for (String model : report.models()) {
@@ -108,14 +108,14 @@ final class ReportCsv {
         return response(report.view(), List.of("channel", "model", "revenueMinor", "conversions"), records);
     }
 
-    static Response funnel(FunnelReport report) {
+    public static Response funnel(FunnelReport report) {
         List<List<Object>> records = new ArrayList<>();
         report.stages().forEach(s -> records.add(Arrays.asList(s.stage(), s.count(), s.rateFromPrevious())));
         return response(report.view(), List.of("stage", "count", "rateFromPrevious"), records);
     }
 
     /** One line per finding: its section, then the columns that section uses. */
-    static Response dataQuality(DataQualityReport report) {
+    public static Response dataQuality(DataQualityReport report) {
         List<List<Object>> records = new ArrayList<>();
         report.spendWithoutRevenue().forEach(s -> records.add(Arrays.asList("spendWithoutRevenue", s.channel(),
                 s.campaign(), null, null, null, null, s.spendMinor(), null)));

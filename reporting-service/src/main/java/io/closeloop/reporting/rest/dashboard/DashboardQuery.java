@@ -7,11 +7,13 @@ import io.vertx.core.MultiMap;
  *
  * @param format {@code csv} for a download, else JSON
  */
-record DashboardQuery(String from, String to, String model, String channel, String campaign, String format) {
+record DashboardQuery(String from, String to, String model, String channel, String campaign, String format,
+                      String grain, String dateBasis) {
 
     static DashboardQuery of(MultiMap params) {
         return new DashboardQuery(params.get("from"), params.get("to"), params.get("model"),
-                blankToNull(params.get("channel")), blankToNull(params.get("campaign")), params.get("format"));
+                blankToNull(params.get("channel")), blankToNull(params.get("campaign")), params.get("format"),
+                blankToNull(params.get("grain")), blankToNull(params.get("dateBasis")));
     }
 
     boolean csv() {

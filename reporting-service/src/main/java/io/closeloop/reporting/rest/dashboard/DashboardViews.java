@@ -1,11 +1,20 @@
 package io.closeloop.reporting.rest.dashboard;
 
+import io.closeloop.reporting.metrics.Grain;
+import io.closeloop.reporting.rest.ReportCsv;
 import io.closeloop.reporting.service.AttributedRevenueReport;
+import io.closeloop.reporting.service.DataQualityReport;
+import io.closeloop.reporting.service.FunnelReport;
+import io.closeloop.reporting.service.MetricReport;
+import io.closeloop.reporting.service.MetricReportService;
+import io.closeloop.reporting.service.ModelComparison;
+import io.closeloop.reporting.service.ViewRequest;
 import io.closeloop.reporting.service.ReportService;
 import io.closeloop.reporting.service.RevenueRow;
 import io.closeloop.reporting.service.RevenueTotal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +23,7 @@ import java.util.TreeMap;
 
 /**
  * The data behind each part of the page, from the same report service as the bearer API, so a figure on the page
- * is the figure the API gives. A view this version does not serve answers 404, which the page shows as an empty
+ * is the figure the API gives (CSV included). An unknown view answers 404, which the page shows as an empty
  * state.
  */
 @ApplicationScoped
@@ -23,9 +32,11 @@ public class DashboardViews {
     static final String ATTRIBUTED_REVENUE = "attributed-revenue";
 
     private final ReportService reports;
+    private final MetricReportService metrics;
 
-    public DashboardViews(ReportService reports) {
+    public DashboardViews(ReportService reports, MetricReportService metrics) {
         this.reports = reports;
+        this.metrics = metrics;
     }
 
     /** @param body a JSON document; or {@code csv} with its file name for a download */
@@ -40,13 +51,59 @@ public class DashboardViews {
 
     Uni<Answer> answer(String view, String tenant, DashboardQuery query) {
         if (!ATTRIBUTED_REVENUE.equals(view)) {
-            return Uni.createFrom().failure(new UnknownViewException(view));
+            return metricView(view, tenant, query);
         }
         return reports.attributedRevenue(tenant, query.from(), query.to(), query.model())
                 .map(report -> filtered(report, query.channel(), query.campaign()))
                 .map(report -> query.csv()
                         ? new Answer(null, csv(report), fileName(view, report.model(), query))
                         : new Answer(report, null, null));
+    }
+
+    /** The metric views, asked exactly as the bearer API asks them (same parameters, same defaults). */
+    private Uni<Answer> metricView(String view, String tenant, DashboardQuery query) {
+        Grain defaultGrain = switch (view) {
+            case "over-time" -> Grain.DAY;
+            case "year-over-year" -> Grain.MONTH;
+            default -> null;
+        };
+        Uni<?> report;
+        try {
+            ViewRequest request = metrics.request(new ViewRequest.Params(query.from(), query.to(), query.model(),
+                    query.channel(), query.campaign(), query.dateBasis(), defaultGrain == null ? null : query.grain(),
+                    query.format(), null), defaultGrain);
+            report = switch (view) {
+                case "channels" -> metrics.channels(tenant, request);
+                case "campaigns" -> metrics.campaigns(tenant, request);
+                case "over-time" -> metrics.overTime(tenant, request);
+                case "year-over-year" -> metrics.yearOverYear(tenant, request);
+                case "model-comparison" -> metrics.modelComparison(tenant, request);
+                case "funnel" -> metrics.funnel(tenant, request);
+                case "data-quality" -> metrics.dataQuality(tenant, request);
+                default -> throw new UnknownViewException(view);
+            };
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return report.map(body -> query.csv()
+                ? new Answer(null, (String) csv(body).getEntity(), fileName(view, query.model(), query))
+                : new Answer(body, null, null));
+    }
+
+    private static Response csv(Object report) {
+        if (report instanceof MetricReport metric) {
+            return ReportCsv.metric(metric);
+        }
+        if (report instanceof ModelComparison comparison) {
+            return ReportCsv.modelComparison(comparison);
+        }
+        if (report instanceof FunnelReport funnel) {
+            return ReportCsv.funnel(funnel);
+        }
+        if (report instanceof DataQualityReport quality) {
+            return ReportCsv.dataQuality(quality);
+        }
+        throw new IllegalStateException("no CSV form for " + report.getClass().getSimpleName());
     }
 
     /**
@@ -87,6 +144,6 @@ public class DashboardViews {
     }
 
     private static String fileName(String view, String model, DashboardQuery query) {
-        return (view + "_" + model + "_" + query.from() + "_" + query.to() + ".csv").replaceAll("[^A-Za-z0-9_.-]", "");
+        return (view + "_" + (model == null ? "last_touch" : model) + "_" + query.from() + "_" + query.to() + ".csv").replaceAll("[^A-Za-z0-9_.-]", "");
     }
 }

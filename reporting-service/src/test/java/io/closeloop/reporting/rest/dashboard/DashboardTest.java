@@ -64,15 +64,31 @@ class DashboardTest {
                 "paid_social,retarget,EUR,125000,1,0",
                 "email,\"'=HYPERLINK(\"\"x\"\")\",EUR,50000,0.5,0",
                 "paid_search,\"brand, q2\",EUR,30000,0.5,0");
+
+        for (String view : List.of("channels", "campaigns", "over-time", "model-comparison", "funnel",
+                "data-quality")) {
+            String apiView = given().get("/api/v1/reports/" + view + QUERY + "&grain=week").then().statusCode(200)
+                    .extract().asString();
+            String dashboardView = given().get("/dashboard/data/" + view + QUERY + "&grain=week").then()
+                    .statusCode(200).contentType("application/json").extract().asString();
+            assertThat(dashboardView).as(view).isEqualTo(apiView);
+            String apiCsv = given().get("/api/v1/reports/" + view + QUERY + "&grain=week&format=csv").then()
+                    .statusCode(200).extract().asString();
+            String dashboardCsv = given().get("/dashboard/data/" + view + QUERY + "&grain=week&format=csv").then()
+                    .statusCode(200).contentType(containsString("text/csv")).extract().asString();
+            assertThat(dashboardCsv).as(view + " csv").isEqualTo(apiCsv);
+        }
     }
 
     @Test
     @TestSecurity(user = "dash-analyst", roles = "analyst")
     @OidcSecurity(claims = @Claim(key = "tenant", value = "dash"))
-    void badParametersAreNamedAndViewsNotServedAreAnEmptyState() {
+    void badParametersAreNamedAndAnUnknownViewIsAnEmptyState() {
         given().get("/dashboard/data/attributed-revenue?from=2026-13-01&to=2026-04-30").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
-        given().get("/dashboard/data/funnel" + QUERY).then().statusCode(404)
+        given().get("/dashboard/data/over-time" + QUERY + "&grain=fortnight").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("grain"));
+        given().get("/dashboard/data/no-such-view" + QUERY).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
