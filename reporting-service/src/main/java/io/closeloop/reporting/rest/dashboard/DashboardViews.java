@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +31,8 @@ import java.util.TreeMap;
 public class DashboardViews {
 
     static final String ATTRIBUTED_REVENUE = "attributed-revenue";
+    private static final Set<String> METRIC_VIEWS = Set.of("channels", "campaigns", "over-time", "year-over-year",
+            "model-comparison", "funnel", "data-quality");
 
     private final ReportService reports;
     private final MetricReportService metrics;
@@ -62,6 +65,9 @@ public class DashboardViews {
 
     /** The metric views, asked exactly as the bearer API asks them (same parameters, same defaults). */
     private Uni<Answer> metricView(String view, String tenant, DashboardQuery query) {
+        if (!METRIC_VIEWS.contains(view)) {
+            return Uni.createFrom().failure(new UnknownViewException(view));
+        }
         Grain defaultGrain = switch (view) {
             case "over-time" -> Grain.DAY;
             case "year-over-year" -> Grain.MONTH;

@@ -88,7 +88,7 @@ class DashboardTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
         given().get("/dashboard/data/over-time" + QUERY + "&grain=fortnight").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("grain"));
-        given().get("/dashboard/data/no-such-view" + QUERY).then().statusCode(404)
+        given().get("/dashboard/data/no-such-view?from=bad").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
