@@ -37,7 +37,7 @@ public class ConversionIntake {
         String id = conversion.conversionId();
         // The daily credit sums are split by the offline and lead flags: the conversion's sets leave with the
         // flags they had and come back with the flags it has now.
-        Uni<Void> chain = days.subtractConversion(tenant, id)
+        Uni<Void> chain = days.lockConversion(tenant, id).chain(() -> days.subtractConversion(tenant, id))
                 .chain(() -> facts.upsertFact(tenant, id, offline(conversion.attributes()), lead))
                 .chain(() -> days.addConversion(tenant, id));
         // A value change or refund restates the amount, not the stage.

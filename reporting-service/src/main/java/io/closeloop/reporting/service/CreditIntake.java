@@ -30,7 +30,8 @@ public class CreditIntake {
     public Uni<Void> apply(CreditSet set) {
         validate(set);
         // A restatement replaces: what the stored version added to the daily sums leaves before the new one adds.
-        return days.subtractReplaced(set.tenant(), set.conversionId(), set.modelId(), set.setVersion())
+        return days.lockConversion(set.tenant(), set.conversionId())
+                .chain(() -> days.subtractReplaced(set.tenant(), set.conversionId(), set.modelId(), set.setVersion()))
                 .chain(() -> credits.upsertIfHigher(set)).chain(newer -> {
             if (!newer) {
                 LOG.debugf("credit set %s/%s version %d ignored: a higher one is stored", set.conversionId(),

@@ -31,7 +31,7 @@ public class TenantIntake {
         String base = settings.baseCurrency() == null || settings.baseCurrency().isBlank() ? null
                 : settings.baseCurrency().trim().toUpperCase(java.util.Locale.ROOT);
         // Daily credit sums are filed by the tenant's day: a new zone files them again.
-        return zones.zoneOf(settings.tenant()).chain(before -> zones.upsert(settings.tenant(), zone,
+        return days.lockTenant(settings.tenant()).chain(() -> zones.zoneOf(settings.tenant())).chain(before -> zones.upsert(settings.tenant(), zone,
                         settings.updatedAt(), base)
                 .chain(() -> zone.equals(before) ? Uni.createFrom().voidItem() : days.rebuild(settings.tenant())));
     }
