@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** FX rates from {@code fx.rates}, the tenants' base currencies and the conversions still waiting for a rate. */
+/** FX rates from {@code fx.rates}, the tenants' base currencies and the conversions a rate values. */
 @ApplicationScoped
 public class FxRateRepository {
 
@@ -29,6 +29,8 @@ public class FxRateRepository {
             + " do update set rate = excluded.rate";
     private static final String RATE_ON = "select rate from fx_rate where tenant = ?1 and currency = ?2"
             + " and base_currency = ?3 and day <= ?4 order by day desc limit 1";
+    private static final String NEXT_DAY = "select day from fx_rate where tenant = ?1 and currency = ?2"
+            + " and base_currency = ?3 and day > ?4 order by day limit 1";
     private static final String TENANT = "insert into tenant_currency (tenant, base_currency, time_zone)"
             + " values (?1, ?2, ?3) on conflict (tenant) do update set base_currency = excluded.base_currency,"
             + " time_zone = excluded.time_zone";
@@ -68,22 +70,36 @@ public class FxRateRepository {
                 .replaceWithVoid();
     }
 
+    /** The first day after {@code day} with a rate from {@code currency} to {@code base}; null when none. */
+    public Uni<LocalDate> nextRateDay(String tenant, String currency, String base, LocalDate day) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(NEXT_DAY, LocalDate.class)
+                        .setParameter(1, tenant)
+                        .setParameter(2, currency)
+                        .setParameter(3, base)
+                        .setParameter(4, day)
+                        .getResultList())
+                .map(days -> days.isEmpty() ? null : days.get(0));
+    }
+
     /**
-     * The persons with conversions in {@code currency} without a base value at or after {@code from} whose base
-     * currency is {@code base} or not yet known, in id order (the order their locks are taken in).
+     * The persons with conversions in {@code currency} in [{@code from}, {@code until}) ({@code until} null: no end)
+     * whose base currency is {@code base} or not yet known, in id order (the order their locks are taken in).
      */
-    public Uni<List<UUID>> personsWithoutBase(String tenant, String currency, String base, Instant from) {
-        return conversions.list("tenant = ?1 and currency = ?2 and baseValueMinor is null"
-                        + " and (baseCurrency is null or baseCurrency = ?3) and occurredAt >= ?4", tenant, currency, base,
-                        from)
+    public Uni<List<UUID>> personsValuedIn(String tenant, String currency, String base, Instant from, Instant until) {
+        return conversions.list("tenant = ?1 and currency = ?2 and (baseCurrency is null or baseCurrency = ?3)"
+                        + " and occurredAt >= ?4 and occurredAt < ?5", tenant, currency, base, from, end(until))
                 .map(list -> list.stream().map(c -> c.personId).distinct().sorted().toList());
     }
 
-    /** The person's conversions in {@code currency} without a base value at or after {@code from}. */
-    public Uni<List<ConversionState>> withoutBase(String tenant, UUID person, String currency, String base,
-                                                  Instant from) {
-        return conversions.list("tenant = ?1 and personId = ?2 and currency = ?3 and baseValueMinor is null"
-                + " and (baseCurrency is null or baseCurrency = ?4) and occurredAt >= ?5 order by occurredAt,"
-                + " conversionId", tenant, person, currency, base, from);
+    /** The person's conversions that {@link #personsValuedIn} found it by. */
+    public Uni<List<ConversionState>> valuedIn(String tenant, UUID person, String currency, String base, Instant from,
+                                               Instant until) {
+        return conversions.list("tenant = ?1 and personId = ?2 and currency = ?3"
+                + " and (baseCurrency is null or baseCurrency = ?4) and occurredAt >= ?5 and occurredAt < ?6"
+                + " order by occurredAt, conversionId", tenant, person, currency, base, from, end(until));
+    }
+
+    private static Instant end(Instant until) {
+        return until == null ? Instant.parse("9999-12-31T00:00:00Z") : until;
     }
 }

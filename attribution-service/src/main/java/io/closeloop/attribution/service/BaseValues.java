@@ -12,10 +12,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Gives a conversion that came without a base value (ingest knew no rate for its day) one from the rates that
- * arrived since: the latest rate dated on or before the conversion's day in the tenant's time zone, converted with
- * the platform's one rule ({@link FxRate#convert}, as ingest does). Until the tenant's base currency is announced
- * on {@code tenants}, the base currency is the rate's.
+ * Values a conversion in the tenant's base currency at the latest rate dated on or before the conversion's day in
+ * the tenant's time zone, converted with the platform's one rule ({@link FxRate#convert}, as ingest does). Ingest
+ * values a conversion with the rates it knows on arrival; a rate entered later for an earlier day, or a corrected
+ * rate, changes what the latest rate on or before that day is, so the value here follows the rates known now and
+ * does not depend on the order rates and conversions arrived in. Without a known rate the value ingest gave (or
+ * none) stays. Until the tenant's base currency is announced on {@code tenants}, the base currency is the rate's.
  */
 @ApplicationScoped
 public class BaseValues {
@@ -26,11 +28,8 @@ public class BaseValues {
         this.rates = rates;
     }
 
-    /** Fills {@code conversion}'s base value when a rate is known; true when it did. */
-    public Uni<Boolean> fill(ConversionState conversion) {
-        if (conversion.baseValueMinor != null) {
-            return Uni.createFrom().item(false);
-        }
+    /** Sets {@code conversion}'s base value from the known rates; true when that changed it. */
+    public Uni<Boolean> revalue(ConversionState conversion) {
         return rates.tenant(conversion.tenant).chain(tenant -> {
             if (conversion.baseCurrency == null && tenant != null) {
                 conversion.baseCurrency = tenant.baseCurrency;
@@ -39,19 +38,25 @@ public class BaseValues {
                 return Uni.createFrom().item(false);
             }
             if (conversion.currency.equals(conversion.baseCurrency)) {
-                conversion.baseValueMinor = conversion.valueMinor;
-                return Uni.createFrom().item(true);
+                return Uni.createFrom().item(change(conversion, conversion.valueMinor));
             }
             return rates.rateOn(conversion.tenant, conversion.currency, conversion.baseCurrency,
                     day(conversion, tenant)).map(rate -> {
                         if (rate == null) {
                             return false;
                         }
-                        conversion.baseValueMinor = FxRate.convert(conversion.valueMinor, conversion.currency,
-                                conversion.baseCurrency, rate);
-                        return true;
+                        return change(conversion, FxRate.convert(conversion.valueMinor, conversion.currency,
+                                conversion.baseCurrency, rate));
                     });
         });
+    }
+
+    private static boolean change(ConversionState conversion, long baseValue) {
+        if (conversion.baseValueMinor != null && conversion.baseValueMinor == baseValue) {
+            return false;
+        }
+        conversion.baseValueMinor = baseValue;
+        return true;
     }
 
     /** The conversion's day in the tenant's zone (UTC until one is announced), as ingest cuts it. */

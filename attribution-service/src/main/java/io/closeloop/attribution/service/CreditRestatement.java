@@ -86,7 +86,7 @@ public class CreditRestatement {
 
     /**
      * Combines the record with the conversion's stored versions ({@link ConversionVersions}: whole versions, value
-     * changes, refunds), gives it a base value from known FX rates when it came without one, and credits it.
+     * changes, refunds), values it in the base currency from the known FX rates ({@link BaseValues}), and credits it.
      */
     public Uni<Void> addConversion(ConversionResolved event) {
         ConversionState incoming = ResolvedEvents.conversion(event);
@@ -101,7 +101,7 @@ public class CreditRestatement {
                                 incoming.conversionId, event.eventId());
                         return Uni.createFrom().voidItem();
                     }
-                    return baseValues.fill(next)
+                    return baseValues.revalue(next)
                             .chain(() -> conversions.persistAndFlush(next))
                             .chain(() -> catalog.forTenant(next.tenant))
                             .chain(models -> credit(next, models));

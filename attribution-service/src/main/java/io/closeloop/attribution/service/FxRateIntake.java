@@ -10,12 +10,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
 import java.util.Currency;
 
 /**
- * Stores FX rates and tenants' base currencies. A rate for a day re-issues the credit sets of the conversions that
- * lacked a base value from that day on (a later-dated rate already known still wins for its days: each conversion
- * takes the latest rate on or before its own day).
+ * Stores FX rates and tenants' base currencies. A rate for a day values again the conversions it is now the latest
+ * rate for (from its day up to the next day with a rate, in the tenant's zone) and re-issues the sets of those whose
+ * base value changed: a late rate for an earlier day, or a corrected one, restates what was valued without it.
  */
 @ApplicationScoped
 public class FxRateIntake {
@@ -52,23 +54,30 @@ public class FxRateIntake {
             if (settings != null && !settings.baseCurrency.equals(rate.baseCurrency())) {
                 return Uni.createFrom().voidItem();
             }
-            Instant from = rate.day().atStartOfDay(BaseValues.zone(settings)).toInstant();
-            return rates.personsWithoutBase(tenant, rate.currency(), rate.baseCurrency(), from)
-                    .chain(persons -> persons.isEmpty() ? Uni.createFrom().voidItem()
-                            : catalog.forTenant(tenant).chain(models -> CreditRestatement.sequentially(persons,
-                                    person -> personLock.lock(tenant, person)
-                                            .chain(() -> rates.withoutBase(tenant, person, rate.currency(),
-                                                    rate.baseCurrency(), from))
-                                            .chain(list -> CreditRestatement.sequentially(list, conversion -> {
-                                                if (conversion.baseCurrency == null) {
-                                                    conversion.baseCurrency = rate.baseCurrency();
-                                                }
-                                                return baseValues.fill(conversion).chain(filled -> filled
-                                                        ? conversions.persistAndFlush(conversion)
-                                                                .chain(() -> journeys.credit(conversion, models))
-                                                        : Uni.createFrom().voidItem());
-                                            })))));
+            ZoneId zone = BaseValues.zone(settings);
+            Instant from = rate.day().atStartOfDay(zone).toInstant();
+            return rates.nextRateDay(tenant, rate.currency(), rate.baseCurrency(), rate.day()).chain(next -> {
+                Instant until = next == null ? null : next.atStartOfDay(zone).toInstant();
+                return rates.personsValuedIn(tenant, rate.currency(), rate.baseCurrency(), from, until)
+                        .chain(persons -> persons.isEmpty() ? Uni.createFrom().voidItem()
+                                : catalog.forTenant(tenant).chain(models -> CreditRestatement.sequentially(persons,
+                                        person -> revalue(tenant, person, rate, from, until, models))));
+            });
         });
+    }
+
+    private Uni<Void> revalue(String tenant, UUID person, FxRate rate, Instant from, Instant until,
+                              TenantModels models) {
+        return personLock.lock(tenant, person)
+                .chain(() -> rates.valuedIn(tenant, person, rate.currency(), rate.baseCurrency(), from, until))
+                .chain(list -> CreditRestatement.sequentially(list, conversion -> {
+                    if (conversion.baseCurrency == null) {
+                        conversion.baseCurrency = rate.baseCurrency();
+                    }
+                    return baseValues.revalue(conversion).chain(changed -> changed
+                            ? conversions.persistAndFlush(conversion).chain(() -> journeys.credit(conversion, models))
+                            : Uni.createFrom().voidItem());
+                }));
     }
 
     private static void validate(FxRate rate) {

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How conversions are credited through the service: conversion types decide what counts and the lookback, value
- * changes and refunds restate in place, versions are ordered without random ids, and a rate arriving late gives the
- * sets their base-currency amounts.
+ * changes and refunds restate in place, versions are ordered without random ids, and a rate arriving late values
+ * again the conversions it is now the latest rate for.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "attribution"))
@@ -127,7 +127,7 @@ class CreditingRulesTest {
     }
 
     @Test
-    void aRateArrivingLateReissuesTheSetsThatLackedIt() {
+    void aRateArrivingLateValuesAgainTheConversionsItIsNowTheLatestRateFor() {
         String tenant = "fxco";
         TestEvents events = new TestEvents(bootstrap, tenant);
         events.settle(List.of(events.event(Topics.TENANTS, Keys.tenant(tenant),
@@ -153,6 +153,29 @@ class CreditingRulesTest {
         assertThat(converted.baseValueMinor()).isEqualTo(108_517L);
         assertThat(converted.lines()).extracting(CreditLine::baseCreditMinor).containsExactly(54_258L, 54_259L);
         assertThat(converted.matched()).isTrue();
+
+        // The rate of the conversion's own day, entered late, is now the latest on or before that day: restated.
+        events.settle(List.of(rate(events, tenant, LocalDate.parse("2026-11-05"), "1.1")));
+        CreditSet exact = events.latest(order, "linear", 3);
+        assertThat(exact.baseValueMinor()).isEqualTo(110_000L);
+        assertThat(exact.lines()).extracting(CreditLine::baseCreditMinor).containsExactly(55_000L, 55_000L);
+        // Correcting the 1st's rate no longer concerns it; a conversion of the 3rd, which ingest valued with the
+        // rate it knew then, is valued again with the corrected one.
+        UUID other = UUID.randomUUID();
+        String earlier = "fx-" + other.toString().substring(0, 8);
+        events.settle(List.of(events.touch(other, CLOSE.minus(Duration.ofDays(3)), "email")));
+        events.settle(List.of(withBase(events, other, earlier, CLOSE.minus(Duration.ofDays(2)), 10_000, 10_852)));
+        assertThat(events.latest(earlier, "linear", 1).baseValueMinor()).isEqualTo(10_852L);
+        events.settle(List.of(rate(events, tenant, LocalDate.parse("2026-11-01"), "1.2")));
+        assertThat(events.latest(earlier, "linear", 2).baseValueMinor()).isEqualTo(12_000L);
+        assertThat(events.latest(order, "linear", 3).setVersion()).isEqualTo(3L);
+    }
+
+    private static Event withBase(TestEvents events, UUID person, String id, Instant at, long value, long base) {
+        ConversionResolved record = new ConversionResolved(events.tenant(), UUID.randomUUID(), person, 1.0, null, true,
+                id, "purchase", "completed", at, "UTC", new Money(value, "EUR"), Map.of(), new Money(base, "USD"),
+                List.of(), Map.of(), null, null, null);
+        return new Event(Topics.CONVERSIONS_RESOLVED, Keys.person(events.tenant(), person), record, record.eventId());
     }
 
     private static Event rate(TestEvents events, String tenant, LocalDate day, String rate) {
