@@ -63,6 +63,12 @@ public class ConversionState {
     /** The time of the version stored last; {@code occurredAt} stays the conversion's time after a value change. */
     @Column(name = "version_at", nullable = false)
     public Instant versionAt;
+    /**
+     * False while only value changes are known: a value change can overtake its conversion's first version
+     * (they travel under different keys), and its own time is not the conversion's.
+     */
+    @Column(name = "whole_version", nullable = false)
+    public boolean wholeVersion = true;
 
     public Conversion toConversion() {
         return new Conversion(conversionId, occurredAt, status, valueMinor, currency, conversionType,

@@ -15,7 +15,9 @@ import java.util.Objects;
  * <ul>
  *   <li>a plain version replaces the conversion when it is newer;</li>
  *   <li>{@code value_changed} replaces value and currency (and base value) when it is newer; the conversion keeps
- *       its time, type and status;</li>
+ *       its time, type and status. One that arrives before any whole version stands in for the conversion until
+ *       the first whole version comes, which then brings time, type and status whatever their order (the value
+ *       stays the newer one's);</li>
  *   <li>{@code refund} lowers the value by the refunded amount whenever it arrives (each refund is its own fact):
  *       in the conversion's currency as is, in another currency through both base values; a refund reaching the
  *       whole value makes the conversion {@code refunded} (withdrawn). The base value shrinks in proportion.</li>
@@ -40,7 +42,17 @@ public final class ConversionVersions {
             return refund(stored, incoming);
         }
         if (stored == null) {
+            incoming.wholeVersion = !ConversionChange.VALUE_CHANGED.equals(change);
             return incoming;
+        }
+        if (!stored.wholeVersion && change == null) {
+            if (newer(incoming, stored)) {
+                copy(incoming, stored);
+            } else {
+                copyFacts(incoming, stored);
+            }
+            stored.wholeVersion = true;
+            return stored;
         }
         if (!newer(incoming, stored)) {
             return null;
@@ -110,19 +122,24 @@ public final class ConversionVersions {
 
     private static void copy(ConversionState from, ConversionState to) {
         to.eventId = from.eventId;
+        copyFacts(from, to);
+        to.valueMinor = from.valueMinor;
+        to.currency = from.currency;
+        to.baseValueMinor = from.baseValueMinor;
+        to.baseCurrency = from.baseCurrency;
+        order(to, from);
+    }
+
+    /** What only a whole version says: who, when, what kind, which stage, and its lookback. */
+    private static void copyFacts(ConversionState from, ConversionState to) {
         to.personId = from.personId;
         to.conversionType = from.conversionType;
         to.status = from.status;
         to.occurredAt = from.occurredAt;
         to.sourceZone = from.sourceZone;
-        to.valueMinor = from.valueMinor;
-        to.currency = from.currency;
         to.accountPersonIds = from.accountPersonIds;
-        to.baseValueMinor = from.baseValueMinor;
-        to.baseCurrency = from.baseCurrency;
         to.counts = from.counts;
         to.lookbackDays = from.lookbackDays;
-        order(to, from);
     }
 
     private static void order(ConversionState to, ConversionState from) {

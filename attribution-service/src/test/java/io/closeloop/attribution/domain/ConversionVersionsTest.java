@@ -122,6 +122,42 @@ class ConversionVersionsTest {
                 .isInstanceOf(PoisonMessageException.class).hasMessageContaining("before any version");
     }
 
+    @Test
+    void aValueChangeOvertakingTheFirstVersionGivesWayToItsTimeTypeAndStatusNotItsValue() {
+        Instant changedAt = Instant.parse("2026-11-08T17:00:00Z");
+        ConversionState whole = version(CLOSED, 2_317, "USD");
+        whole.ingestSequence = 41L;
+        ConversionState change = version(changedAt, 1_985, "USD");
+        change.ingestSequence = 42L;
+        change.status = "informational";
+
+        ConversionState first = ConversionVersions.apply(null, copyWith(change), ConversionChange.VALUE_CHANGED);
+        assertThat(first.wholeVersion).isFalse();
+        ConversionState both = ConversionVersions.apply(first, copyWith(whole), null);
+        assertThat(both.occurredAt).isEqualTo(CLOSED);
+        assertThat(both.status).isEqualTo("completed");
+        assertThat(both.valueMinor).as("the value change is newer").isEqualTo(1_985);
+        assertThat(both.wholeVersion).isTrue();
+        assertThat(both.ingestSequence).isEqualTo(42L);
+
+        // In the order they were sent: the same conversion.
+        ConversionState inOrder = ConversionVersions.apply(null, copyWith(whole), null);
+        inOrder = ConversionVersions.apply(inOrder, copyWith(change), ConversionChange.VALUE_CHANGED);
+        assertThat(inOrder.occurredAt).isEqualTo(both.occurredAt);
+        assertThat(inOrder.status).isEqualTo(both.status);
+        assertThat(inOrder.valueMinor).isEqualTo(both.valueMinor);
+        // A newer whole version replaces them as any newer version does.
+        ConversionState later = version(CLOSED.plusSeconds(60), 3_000, "USD");
+        later.ingestSequence = 43L;
+        assertThat(ConversionVersions.apply(both, later, null).valueMinor).isEqualTo(3_000);
+    }
+
+    private static ConversionState copyWith(ConversionState c) {
+        ConversionState copy = copy(c);
+        copy.status = c.status;
+        return copy;
+    }
+
     static ConversionState version(Instant at, long valueMinor, String currency) {
         ConversionState conversion = new ConversionState();
         conversion.tenant = "acme";
