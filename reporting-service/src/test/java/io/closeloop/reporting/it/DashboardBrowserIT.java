@@ -8,6 +8,9 @@ import io.closeloop.contracts.CreditLine;
 import io.closeloop.contracts.CreditSet;
 import io.closeloop.contracts.Json;
 import io.closeloop.contracts.Keys;
+import io.closeloop.contracts.Money;
+import io.closeloop.contracts.SpendRecord;
+import io.closeloop.contracts.TenantSettings;
 import io.closeloop.contracts.Topics;
 import io.closeloop.infra.Infrastructure;
 import io.closeloop.infra.LauncherLogging;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +67,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * globex g-1 (5 Mar) 99.00 USD paid_search/globex_search
  * last_touch: paid_social 1,250.00 · email 800.00 · paid_search 300.00 · total 2,350.00 EUR, 3 conversions
  * first_touch: paid_search 1,250.00 · paid_social 800.00 · display 300.00 · total 2,350.00 EUR, 3 conversions
+ * spend (base EUR): paid_social 500.00 (4 Mar), paid_search 400.00 (11 Mar); globex 77.00 USD
+ * last_touch ROI = (revenue - spend) / spend, ROAS = revenue / spend, CPA = spend / conversions:
+ *   paid_social 150.0 % · 250.0 % · 500.00;  email no spend: ROI and ROAS none, CPA 0.00;
+ *   paid_search -25.0 % · 75.0 % · 400.00;  total (2,350 - 900) / 900 = 161.1 % · 261.1 % · 300.00
  * </pre>
  * Chromium and chromedriver come from Debian ({@code .ci/prerequisites} installs them).
  */
@@ -124,8 +132,15 @@ class DashboardBrowserIT {
                     "email | march_news | EUR | 800.00 EUR | 1",
                     "paid_search | brand | EUR | 300.00 EUR | 1");
             assertThat(rows(browser, "#revenue-table tfoot tr")).containsExactly("Total |  | EUR | 2,350.00 EUR | 3");
+            assertThat(rows(browser, "#channels-table tbody tr")).containsExactly(
+                    "paid_social | 1,250.00 EUR | 500.00 EUR | 150.0% | 250.0% | 1 | 500.00 EUR",
+                    "email | 800.00 EUR | 0.00 EUR | — | — | 1 | 0.00 EUR",
+                    "paid_search | 300.00 EUR | 400.00 EUR | -25.0% | 75.0% | 1 | 400.00 EUR");
+            assertThat(rows(browser, "#channels-table tfoot tr")).containsExactly(
+                    "Total | 2,350.00 EUR | 900.00 EUR | 161.1% | 261.1% | 3 | 300.00 EUR");
             // Another tenant's figures never show.
-            assertThat(browser.getPageSource()).doesNotContain("globex_search").doesNotContain("99.00");
+            assertThat(browser.getPageSource()).doesNotContain("globex_search").doesNotContain("99.00")
+                    .doesNotContain("77.00");
             screenshot(browser, "dashboard-last-touch.png");
 
             show(browser, wait, () -> new Select(browser.findElement(By.id("model"))).selectByValue("first_touch"));
@@ -187,9 +202,17 @@ class DashboardBrowserIT {
                 assertThat(cookie).startsWith("q_auth").containsIgnoringCase("HttpOnly").containsIgnoringCase("Secure"));
     }
 
-    /** Publishes the fixture's credit sets, then waits until the bearer API shows all of them. */
+    /** Publishes the fixture's settings, spend and credit sets, then waits until the bearer API shows all of them. */
     private static void seed() {
         String kafka = infra.kafka().bootstrapServers();
+        for (String tenant : List.of("acme", "globex")) {
+            TopicProbe.publish(kafka, Topics.TENANTS, Keys.tenant(tenant), new TenantSettings(tenant, "UTC",
+                    tenant.equals("acme") ? "EUR" : "USD", "DE", Instant.parse("2026-01-01T00:00:00Z")),
+                    UUID.randomUUID());
+        }
+        spend(kafka, "acme", "2026-03-04", "paid_social", "retarget_q1", new Money(50_000, "EUR"));
+        spend(kafka, "acme", "2026-03-11", "paid_search", "brand", new Money(40_000, "EUR"));
+        spend(kafka, "globex", "2026-03-05", "paid_search", "globex_search", new Money(7_700, "USD"));
         List<CreditSet> sets = List.of(
                 set("acme", "c-1", "last_touch", 1, "2026-03-03T10:00:00Z", "EUR", 125_000, "paid_social", "retarget_q1"),
                 set("acme", "c-1", "first_touch", 1, "2026-03-03T10:00:00Z", "EUR", 125_000, "paid_search", "brand"),
@@ -211,8 +234,23 @@ class DashboardBrowserIT {
         await().atMost(WAIT).until(() -> {
             JsonNode report = report(analyst, "last_touch");
             return report.path("rows").size() == 3 && report.path("totals").path(0).path("revenueMinor").asLong() == 235_000
-                    && report(analyst, "first_touch").path("rows").size() == 3;
+                    && report(analyst, "first_touch").path("rows").size() == 3
+                    && get(analyst, "channels?" + RANGE).path("totals").path("spendMinor").asLong() == 90_000;
         });
+    }
+
+    private static void spend(String kafka, String tenant, String day, String channel, String campaign, Money amount) {
+        LocalDate date = LocalDate.parse(day);
+        TopicProbe.publish(kafka, Topics.SPEND_RAW, Keys.spend(tenant, date, channel, campaign), new SpendRecord(tenant,
+                UUID.randomUUID(), date, channel, "platform", "cpc", campaign, null, amount, amount,
+                Instant.parse(day + "T23:00:00Z")), UUID.randomUUID());
+    }
+
+    private static JsonNode get(String token, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
+                        + "/api/v1/reports/" + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(response.body());
     }
 
     private static JsonNode report(String token, String model) throws IOException, InterruptedException {
