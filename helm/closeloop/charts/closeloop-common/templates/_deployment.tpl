@@ -76,6 +76,16 @@ spec:
                   name: {{ .Values.kafka.credentialsSecret | default (include "closeloop.kafkaUser" .) }}
                   key: sasl.jaas.config
             {{- end }}
+            {{- with .Values.global.tracing }}
+            {{- if .otlpEndpoint }}
+            - name: QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT
+              value: {{ .otlpEndpoint | quote }}
+            - name: QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL
+              value: {{ .protocol | quote }}
+            - name: QUARKUS_OTEL_TRACES_SAMPLER_ARG
+              value: {{ .samplerRatio | toString | quote }}
+            {{- end }}
+            {{- end }}
             {{- range .Values.secretEnv }}
             - name: {{ .name }}
               valueFrom:

@@ -67,6 +67,12 @@ spec:
         {{- toYaml $g.oidc.networkPolicy.peers | nindent 8 }}
       ports:
         {{- include "closeloop.portList" (dict "ports" $g.oidc.networkPolicy.ports) | nindent 8 }}
+    {{- if $g.tracing.otlpEndpoint }}
+    - to:
+        {{- toYaml $g.tracing.networkPolicy.peers | nindent 8 }}
+      ports:
+        {{- include "closeloop.portList" (dict "ports" $g.tracing.networkPolicy.ports) | nindent 8 }}
+    {{- end }}
     {{- with .Values.extraEgress }}
     {{- toYaml . | nindent 4 }}
     {{- end }}

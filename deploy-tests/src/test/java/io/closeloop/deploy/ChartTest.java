@@ -73,11 +73,33 @@ class ChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"global.kafka.bootstrapServer=typo:9092", "ingest-service.replicaCount=0",
             "global.oidc.issuer=not-a-url", "reporting-service.database.sslMode=sometimes",
-            "identity-service.ingress.paths[0]=api", "monitoring.dashboard.enabled=maybe"})
+            "identity-service.ingress.paths[0]=api", "monitoring.dashboard.enabled=maybe",
+            "global.tracing.samplerRatio=2", "global.tracing.otlpEndpoint=collector:4317"})
     void valuesSchemaRefusesUnknownKeysAndBadValues(String set) {
         String[] keyAndValue = set.split("=", 2);
         assertThatThrownBy(() -> Chart.renderWith(Map.of(keyAndValue[0], keyAndValue[1])))
                 .hasMessageContaining("values don't meet the specifications of the schema");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Chart.class, names = {"DEFAULT", "PRODUCTION"})
+    void tracesAreExportedOnlyWhereACollectorIsConfigured(Chart chart) {
+        JsonNode tracing = chart.effectiveValues().path("global").path("tracing");
+        for (String service : Repo.SERVICES) {
+            Deployment deployment = StrictModel.read(
+                    Documents.named(chart.documents(), "Deployment", Chart.RELEASE + "-" + service));
+            Map<String, String> env = new java.util.HashMap<>();
+            deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                    .forEach(e -> env.put(e.getName(), e.getValue()));
+            if (tracing.path("otlpEndpoint").asText().isEmpty()) {
+                assertThat(env).as(service).doesNotContainKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+            } else {
+                assertThat(env).as(service)
+                        .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.monitoring:4317")
+                        .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
+                        .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.1");
+            }
+        }
     }
 
     static void assertLockedDown(PodSpec pod, String name) {

@@ -2,12 +2,15 @@ package io.closeloop.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +50,32 @@ class K8sManifestsTest {
     void manifestIsWhatTheBuildGenerates(String service) throws IOException {
         Path generated = Repo.root().resolve(service + "/target/kubernetes/kubernetes.yml");
         Assumptions.assumeTrue(Files.exists(generated), "not packaged in this build");
-        assertThat(Files.readString(Repo.k8s().resolve(service + ".yml")))
+        assertThat(canonical(Files.readString(Repo.k8s().resolve(service + ".yml"))))
                 .as("k8s/%s.yml is stale: run k8s/generate.sh", service)
-                .isEqualTo(Files.readString(generated));
+                .isEqualTo(canonical(Files.readString(generated)));
+    }
+
+    /** The manifest with every {@code ports} list sorted: the generator lists a container's ports in either order. */
+    private static List<JsonNode> canonical(String yaml) {
+        List<JsonNode> documents = new ArrayList<>(Documents.parse(yaml));
+        documents.forEach(K8sManifestsTest::sortPorts);
+        return documents;
+    }
+
+    private static void sortPorts(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("ports") && field.getValue() instanceof ArrayNode ports) {
+                    List<JsonNode> sorted = new ArrayList<>();
+                    ports.forEach(sorted::add);
+                    sorted.sort(java.util.Comparator.comparing(JsonNode::toString));
+                    ports.removeAll();
+                    ports.addAll(sorted);
+                }
+                sortPorts(field.getValue());
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(K8sManifestsTest::sortPorts);
+        }
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every service reaches DNS, Kafka, its own database and the OIDC issuer and nothing else (reporting also the
- * ad platforms over HTTPS on public addresses); it is reached by the ingress controller on its API port,
+ * Every service reaches DNS, Kafka, its own database and the OIDC issuer and nothing else (the trace collector when
+ * tracing is configured; reporting also the ad platforms over HTTPS on public addresses); it is reached by the ingress controller on its API port,
  * Prometheus and the chart's test pods on its management port.
  */
 class NetworkPolicyTest {
@@ -46,6 +46,10 @@ class NetworkPolicyTest {
                     "TCP/" + values.path("database").path("port").asInt()));
             expectedEgress.addAll(expected(global.path("oidc").path("networkPolicy").path("peers"),
                     tcp(global.path("oidc").path("networkPolicy").path("ports"))));
+            if (!global.path("tracing").path("otlpEndpoint").asText().isEmpty()) {
+                expectedEgress.addAll(expected(global.path("tracing").path("networkPolicy").path("peers"),
+                        tcp(global.path("tracing").path("networkPolicy").path("ports"))));
+            }
             if (service.equals("reporting-service")) {
                 expectedEgress.add("{\"ipBlock\":{\"cidr\":\"0.0.0.0/0\",\"except\":[\"10.0.0.0/8\",\"172.16.0.0/12\","
                         + "\"192.168.0.0/16\",\"169.254.0.0/16\",\"100.64.0.0/10\"]}} -> TCP/443");

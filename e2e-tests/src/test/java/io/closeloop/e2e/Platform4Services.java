@@ -23,11 +23,13 @@ final class Platform4Services {
 
     final Infrastructure infra;
     final TokenClient tokens;
+    final OtlpCollector traces;
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
 
-    private Platform4Services(Infrastructure infra) {
+    private Platform4Services(Infrastructure infra, OtlpCollector traces) {
         this.infra = infra;
         this.tokens = TokenClient.of(infra.keycloak());
+        this.traces = traces;
     }
 
     static synchronized Platform4Services get() throws IOException {
@@ -37,22 +39,36 @@ final class Platform4Services {
             deleteTree(dir);
             LauncherLogging.toFile(dir.resolve("logs").resolve("infrastructure.log"));
             Infrastructure infra = Infrastructure.start(dir, true, false);
-            Platform4Services platform = new Platform4Services(infra);
+            OtlpCollector traces = OtlpCollector.start();
+            Platform4Services platform = new Platform4Services(infra, traces);
             try {
                 for (String service : SERVICES) {
                     int http = Infrastructure.freePort();
                     int management = Infrastructure.freePort();
                     infra.startService(service + "-service", root.resolve(service + "-service"), service, http,
-                            management);
+                            management, tracing(traces));
                     platform.baseUrls.put(service, "http://127.0.0.1:" + http);
                 }
             } catch (RuntimeException e) {
                 infra.stop();
+                traces.close();
                 throw e;
             }
             running = platform;
         }
         return running;
+    }
+
+    /**
+     * Traces exported over OTLP/HTTP to the collector, as a deployment configures them, but sampled only where the
+     * caller started a sampled trace: the tests that follow one do, the load of the others stays untraced.
+     */
+    private static Map<String, String> tracing(OtlpCollector traces) {
+        return Map.of("quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint() + "/v1/traces",
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.traces.sampler", "parentbased_traceidratio",
+                "quarkus.otel.traces.sampler.arg", "0",
+                "quarkus.otel.bsp.schedule.delay", "1s");
     }
 
     /** Every run starts from empty topics and databases, so that a rerun asserts the same numbers. */

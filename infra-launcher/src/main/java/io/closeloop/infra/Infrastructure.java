@@ -103,8 +103,15 @@ public final class Infrastructure implements AutoCloseable {
      */
     public synchronized ServiceProcess startService(String name, Path moduleDir, String database, int httpPort,
                                                     int managementPort) {
-        ServiceProcess service = new ServiceProcess(name, moduleDir,
-                serviceConfig(database, httpPort, managementPort), managementPort,
+        return startService(name, moduleDir, database, httpPort, managementPort, Map.of());
+    }
+
+    /** As {@link #startService(String, Path, String, int, int)}, with more system properties (they win). */
+    public synchronized ServiceProcess startService(String name, Path moduleDir, String database, int httpPort,
+                                                    int managementPort, Map<String, String> extra) {
+        Map<String, String> config = serviceConfig(database, httpPort, managementPort);
+        config.putAll(extra);
+        ServiceProcess service = new ServiceProcess(name, moduleDir, config, managementPort,
                 dir.resolve("logs").resolve(name + ".log"));
         running.push(service);
         service.start();

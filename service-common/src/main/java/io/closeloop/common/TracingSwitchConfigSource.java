@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Turns the OpenTelemetry SDK off unless an OTLP endpoint is configured through the environment or a system
  * property. Without one the exporter would try {@code localhost:4317} and log a failure for every batch of
- * spans; with one, traces follow each event from the ingest request through every service. The ordinal is low:
+ * spans; with one, traces follow each event from the ingest request through every service (the switch then says
+ * {@code false} explicitly). The ordinal is low:
  * {@code quarkus.otel.sdk.disabled} set anywhere else wins (tests turn the SDK on with an in-memory exporter).
  */
 public class TracingSwitchConfigSource implements ConfigSource {
@@ -28,7 +29,9 @@ public class TracingSwitchConfigSource implements ConfigSource {
         for (String name : ENDPOINTS) {
             endpoint |= present(systemProperties.get(name)) || present(environment.get(environmentName(name)));
         }
-        properties = endpoint ? Map.of() : Map.of(SDK_DISABLED, "true");
+        // Explicit both ways: the build records the value it saw (no endpoint: off) as the runtime default, so
+        // saying nothing when an endpoint is set at runtime would leave the SDK off.
+        properties = Map.of(SDK_DISABLED, Boolean.toString(!endpoint));
     }
 
     private static boolean present(String value) {

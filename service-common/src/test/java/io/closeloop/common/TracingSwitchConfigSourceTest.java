@@ -16,10 +16,12 @@ class TracingSwitchConfigSourceTest {
     }
 
     @Test
-    void anEndpointFromTheEnvironmentOrASystemPropertyLeavesTheSdkOn() {
+    void anEndpointFromTheEnvironmentOrASystemPropertyTurnsTheSdkOnExplicitly() {
+        // Explicitly: the packaged application carries the build's "true" as its runtime default.
         assertThat(new TracingSwitchConfigSource(Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4317"),
-                Map.of()).getPropertyNames()).isEmpty();
+                Map.of()).getValue(TracingSwitchConfigSource.SDK_DISABLED)).isEqualTo("false");
         assertThat(new TracingSwitchConfigSource(Map.of(),
-                Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://otel:4317")).getPropertyNames()).isEmpty();
+                Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://otel:4317"))
+                .getValue(TracingSwitchConfigSource.SDK_DISABLED)).isEqualTo("false");
     }
 }
