@@ -159,7 +159,7 @@ public final class IngestBench {
                 db.queryLong("select avg(octet_length(payload))::bigint from bench_baseline"));
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    static void deleteTree(Path dir) throws java.io.IOException {
         if (!java.nio.file.Files.exists(dir)) {
             return;
         }
