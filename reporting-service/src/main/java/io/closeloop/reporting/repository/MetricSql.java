@@ -92,19 +92,12 @@ public final class MetricSql {
     }
 
     public static Statement conversions(ReportScope scope, Grouping grouping) {
+        if (!scope.touchDate()) {
+            return conversionRows(scope, grouping);
+        }
         Sql sql = new Sql();
         String keys = creditKeys(scope, grouping);
-        String outer = outerKeys(grouping);
-        String hours = "extract(epoch from (c.conversion_time - p.first_touch_time)) / 3600.0";
-        String timed = " filter (where c.matched and p.first_touch_time is not null)";
-        sql.append("select ").append(outer.isEmpty() ? "" : outer + ", ")
-                .append("count(c.matched) as with_flag, count(*) filter (where c.matched) as matched,"
-                        + " count(*) filter (where c.matched and p.touch_count > 0) as path_conversions,"
-                        + " coalesce(sum(p.touch_count) filter (where c.matched and p.touch_count > 0), 0)"
-                        + " as path_touches,")
-                .append(" percentile_cont(0.5) within group (order by ").append(hours).append(")").append(timed)
-                .append(" as ttc_median, percentile_cont(0.9) within group (order by ").append(hours).append(")")
-                .append(timed).append(" as ttc_p90")
+        sql.append(wholeConversions(grouping, "p"))
                 .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
                 .append("s.conversion_id, s.matched, s.conversion_time").append(CREDITS_FROM);
         creditWhere(sql, scope);
@@ -113,14 +106,59 @@ public final class MetricSql {
                 .append("s.conversion_id, s.matched, s.conversion_time) c")
                 .append(" left join credit_set p on p.tenant = ").append(sql.param(scope.tenant()))
                 .append(" and p.conversion_id = c.conversion_id and p.model_id = 'linear' and p.status <> 'withdrawn'");
-        if (!outer.isEmpty()) {
-            sql.append(" group by ").append(groupColumns(grouping));
-        }
+        groupBy(sql, grouping);
         return sql.statement();
+    }
+
+    /**
+     * The same figures as {@link #conversions} on the conversion date, read from the rows kept at intake
+     * ({@code credit_conversion}): a conversion is in a group when one of its rows there has a line with a base
+     * amount, and the rows carry its linear set's path.
+     */
+    private static Statement conversionRows(ReportScope scope, Grouping grouping) {
+        Sql sql = new Sql();
+        String keys = conversionRowKeys(grouping);
+        sql.append(wholeConversions(grouping, "c"))
+                .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches as touch_count,"
+                        + " x.first_touch_time");
+        conversionRowWhere(sql, scope);
+        sql.append(" and (x.based or x.unbased_credit_minor is not null and x.currency = '").append(currency(scope))
+                .append("') group by ").append(keys.isEmpty() ? "" : groupColumns(grouping) + ", ")
+                .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches, x.first_touch_time) c");
+        groupBy(sql, grouping);
+        return sql.statement();
+    }
+
+    /**
+     * The whole-conversion figures over rows {@code c} (a conversion in a group) and {@code path} (where its linear
+     * set's touch count and first touch time are).
+     */
+    private static String wholeConversions(Grouping grouping, String path) {
+        String outer = groupColumns(grouping);
+        String hours = "extract(epoch from (c.conversion_time - " + path + ".first_touch_time)) / 3600.0";
+        String timed = " filter (where c.matched and " + path + ".first_touch_time is not null)";
+        return "select " + (outer.isEmpty() ? "" : outer + ", ")
+                + "count(c.matched) as with_flag, count(*) filter (where c.matched) as matched,"
+                + " count(*) filter (where c.matched and " + path + ".touch_count > 0) as path_conversions,"
+                + " coalesce(sum(" + path + ".touch_count) filter (where c.matched and " + path
+                + ".touch_count > 0), 0) as path_touches,"
+                + " percentile_cont(0.5) within group (order by " + hours + ")" + timed
+                + " as ttc_median, percentile_cont(0.9) within group (order by " + hours + ")" + timed
+                + " as ttc_p90";
     }
 
     public static Statement creditsWithoutRate(ReportScope scope) {
         Sql sql = new Sql();
+        if (!scope.touchDate()) {
+            // On the conversion date, from the rows kept at intake: their lines without a base amount.
+            sql.append("select x.currency, count(distinct x.conversion_id) as conversions,"
+                    + " sum(x.unbased_credit_minor) as amount_minor");
+            conversionRowWhere(sql, scope);
+            sql.append(" and x.unbased_credit_minor is not null and x.currency <> '").append(currency(scope))
+                    .append("' group by x.currency order by x.currency");
+            return sql.statement();
+        }
         sql.append("select s.currency, count(distinct s.conversion_id) as conversions,"
                 + " sum(l.credit_minor) as amount_minor").append(CREDITS_FROM);
         creditWhere(sql, scope);
@@ -292,6 +330,36 @@ public final class MetricSql {
         return String.join(", ", keys);
     }
 
+    private static String conversionRowKeys(Grouping grouping) {
+        List<String> keys = new ArrayList<>();
+        if (grouping.model()) {
+            keys.add("x.model_id as k_model");
+        }
+        if (grouping.channel()) {
+            keys.add("x.channel as k_channel");
+        }
+        if (grouping.campaign()) {
+            keys.add("x.campaign as k_campaign");
+        }
+        if (grouping.grain() != null) {
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(x.day as timestamp)) as date) as k_period");
+        }
+        return String.join(", ", keys);
+    }
+
+    /** The scope's rows of {@code credit_conversion}: its models, days in the tenant's zone, channel and campaign. */
+    private static void conversionRowWhere(Sql sql, ReportScope scope) {
+        sql.append(" from credit_conversion x where x.tenant = ").append(sql.param(scope.tenant()))
+                .append(" and x.model_id in (").append(models(scope)).append(") and x.day >= ")
+                .append(sql.param(scope.from())).append(" and x.day <= ").append(sql.param(scope.to()));
+        if (scope.channel() != null) {
+            sql.append(" and x.channel = ").append(sql.param(scope.channel()));
+        }
+        if (scope.campaign() != null) {
+            sql.append(" and x.campaign = ").append(sql.param(scope.campaign()));
+        }
+    }
+
     private static String dayKeys(Grouping grouping) {
         List<String> keys = new ArrayList<>();
         if (grouping.channel()) {
@@ -324,21 +392,12 @@ public final class MetricSql {
         return String.join(", ", columns);
     }
 
-    private static String outerKeys(Grouping grouping) {
-        return groupColumns(grouping);
-    }
-
     private static void groupBy(Sql sql, Grouping grouping) {
         String columns = groupColumns(grouping);
         if (!columns.isEmpty()) {
             sql.append(" group by ").append(columns);
         }
     }
-
-
-
-
-
 
     private static OffsetDateTime utc(ReportScope scope) {
         return OffsetDateTime.ofInstant(scope.start(), ZoneOffset.UTC);
