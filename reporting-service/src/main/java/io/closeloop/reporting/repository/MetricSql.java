@@ -92,9 +92,14 @@ public final class MetricSql {
     }
 
     public static Statement conversions(ReportScope scope, Grouping grouping) {
-        if (!scope.touchDate()) {
-            return conversionRows(scope, grouping);
-        }
+        return scope.touchDate() ? conversionsFromLines(scope, grouping) : conversionRows(scope, grouping);
+    }
+
+    /**
+     * The whole-conversion figures worked out from the stored lines and each conversion's linear set: what the
+     * views read on the touch date, and what {@code credit_conversion} must give on the conversion date.
+     */
+    public static Statement conversionsFromLines(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
         String keys = creditKeys(scope, grouping);
         sql.append(wholeConversions(grouping, "p"))
@@ -111,23 +116,53 @@ public final class MetricSql {
     }
 
     /**
-     * The same figures as {@link #conversions} on the conversion date, read from the rows kept at intake
-     * ({@code credit_conversion}): a conversion is in a group when one of its rows there has a line with a base
-     * amount, and the rows carry its linear set's path.
+     * The same figures on the conversion date, read from the rows kept at intake ({@code credit_conversion}): a
+     * conversion is in a group when one of its rows there has a line with a base amount, and the rows carry its
+     * linear set's path. When one set per conversion is in scope and each group takes whole sets or whole channels
+     * of a set, the set's first counted row in it stands for the conversion; otherwise rows are grouped per conversion.
      */
     private static Statement conversionRows(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
         String keys = conversionRowKeys(grouping);
+        String currency = currency(scope);
+        String first = firstRow(scope, grouping);
+        if (first != null) {
+            sql.append(wholeConversions(grouping, "c")).append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
+                    .append("x.matched, x.conversion_time, x.path_touches as touch_count, x.first_touch_time");
+            conversionRowWhere(sql, scope);
+            sql.append(" and ").append(first.replace("#", currency)).append(") c");
+            groupBy(sql, grouping);
+            return sql.statement();
+        }
         sql.append(wholeConversions(grouping, "c"))
                 .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
                 .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches as touch_count,"
                         + " x.first_touch_time");
         conversionRowWhere(sql, scope);
-        sql.append(" and (x.based or x.unbased_credit_minor is not null and x.currency = '").append(currency(scope))
+        sql.append(" and (x.based or x.unbased_credit_minor is not null and x.currency = '").append(currency)
                 .append("') group by ").append(keys.isEmpty() ? "" : groupColumns(grouping) + ", ")
                 .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches, x.first_touch_time) c");
         groupBy(sql, grouping);
         return sql.statement();
+    }
+
+    /**
+     * The condition that picks one row per conversion and group ({@code #} for the base currency), or null when the
+     * rows must be grouped per conversion: several models' sets in one group, or a campaign filter across channels.
+     * Every row has a line, so in the base currency every row counts, and otherwise the rows with a base amount.
+     */
+    private static String firstRow(ReportScope scope, Grouping grouping) {
+        if (scope.models().size() > 1 && !grouping.model()) {
+            return null;
+        }
+        if (grouping.channel() && grouping.campaign()) {
+            return "(x.based or x.currency = '#')";
+        }
+        if (scope.campaign() != null || grouping.campaign()) {
+            return null;
+        }
+        String within = grouping.channel() || scope.channel() != null ? "channel" : "set";
+        return "(case when x.currency = '#' then x.first_in_" + within + " else x.first_based_in_" + within + " end)";
     }
 
     /**
@@ -149,16 +184,22 @@ public final class MetricSql {
     }
 
     public static Statement creditsWithoutRate(ReportScope scope) {
-        Sql sql = new Sql();
-        if (!scope.touchDate()) {
-            // On the conversion date, from the rows kept at intake: their lines without a base amount.
-            sql.append("select x.currency, count(distinct x.conversion_id) as conversions,"
-                    + " sum(x.unbased_credit_minor) as amount_minor");
-            conversionRowWhere(sql, scope);
-            sql.append(" and x.unbased_credit_minor is not null and x.currency <> '").append(currency(scope))
-                    .append("' group by x.currency order by x.currency");
-            return sql.statement();
+        if (scope.touchDate()) {
+            return creditsWithoutRateFromLines(scope);
         }
+        // On the conversion date, from the rows kept at intake: their lines without a base amount.
+        Sql sql = new Sql();
+        sql.append("select x.currency, count(distinct x.conversion_id) as conversions,"
+                + " sum(x.unbased_credit_minor) as amount_minor");
+        conversionRowWhere(sql, scope);
+        sql.append(" and x.unbased_credit_minor is not null and x.currency <> '").append(currency(scope))
+                .append("' group by x.currency order by x.currency");
+        return sql.statement();
+    }
+
+    /** Credited amounts without a base amount, from the stored lines (see {@link #conversionsFromLines}). */
+    public static Statement creditsWithoutRateFromLines(ReportScope scope) {
+        Sql sql = new Sql();
         sql.append("select s.currency, count(distinct s.conversion_id) as conversions,"
                 + " sum(l.credit_minor) as amount_minor").append(CREDITS_FROM);
         creditWhere(sql, scope);
