@@ -1,6 +1,5 @@
 package io.closeloop.reporting.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +14,8 @@ public class CreditConversionRepository {
     public Uni<Void> refileSet(String tenant, String conversionId, String modelId) {
         Uni<Void> set = run(CreditConversionSql.DELETE_SET, tenant, conversionId, modelId)
                 .chain(() -> run(CreditConversionSql.ADD_SET, tenant, conversionId, modelId));
-        return "linear".equals(modelId) ? set.chain(() -> run(CreditConversionSql.REFILE_PATH, tenant, conversionId))
-                : set;
+        return "linear".equals(modelId)
+                ? set.chain(() -> run(CreditConversionSql.REFILE_PATH, tenant, conversionId)) : set;
     }
 
     /** Files the tenant's rows again, in the zone now stored for it. */
@@ -25,12 +24,6 @@ public class CreditConversionRepository {
     }
 
     private static Uni<Void> run(String sql, Object... params) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        return CreditDayRepository.run(sql, params);
     }
 }

@@ -61,7 +61,7 @@ public final class MetricSql {
      */
     private static Statement creditDays(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
-        String keys = creditDayKeys(grouping);
+        String keys = keptKeys("d", grouping);
         String base = "(case when d.amount_kind = 'b' then d.base_credit_minor when d.amount_kind = 'z' then 0"
                 + " when d.currency = '" + currency(scope) + "' then d.credit_minor end)";
         sql.append("select ").append(keys.isEmpty() ? "" : keys + ", ")
@@ -123,12 +123,12 @@ public final class MetricSql {
      */
     private static Statement conversionRows(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
-        String keys = conversionRowKeys(grouping);
+        String keys = keptKeys("x", grouping);
         String currency = currency(scope);
         String first = firstRow(scope, grouping);
         if (first != null) {
-            sql.append(wholeConversions(grouping, "c")).append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
-                    .append("x.matched, x.conversion_time, x.path_touches as touch_count, x.first_touch_time");
+            sql.append(wholeConversions(grouping, "c")).append(" from (select ")
+                    .append(keys.isEmpty() ? "" : keys + ", ").append("x.matched, x.conversion_time, x.path_touches as touch_count, x.first_touch_time");
             conversionRowWhere(sql, scope);
             sql.append(" and ").append(first.replace("#", currency)).append(") c");
             groupBy(sql, grouping);
@@ -354,36 +354,21 @@ public final class MetricSql {
         return String.join(", ", keys);
     }
 
-    private static String creditDayKeys(Grouping grouping) {
+    /** The group keys of a table kept per day ({@code alias}: {@code credit_day} or {@code credit_conversion}). */
+    private static String keptKeys(String alias, Grouping grouping) {
         List<String> keys = new ArrayList<>();
         if (grouping.model()) {
-            keys.add("d.model_id as k_model");
+            keys.add(alias + ".model_id as k_model");
         }
         if (grouping.channel()) {
-            keys.add("d.channel as k_channel");
+            keys.add(alias + ".channel as k_channel");
         }
         if (grouping.campaign()) {
-            keys.add("d.campaign as k_campaign");
+            keys.add(alias + ".campaign as k_campaign");
         }
         if (grouping.grain() != null) {
-            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(d.day as timestamp)) as date) as k_period");
-        }
-        return String.join(", ", keys);
-    }
-
-    private static String conversionRowKeys(Grouping grouping) {
-        List<String> keys = new ArrayList<>();
-        if (grouping.model()) {
-            keys.add("x.model_id as k_model");
-        }
-        if (grouping.channel()) {
-            keys.add("x.channel as k_channel");
-        }
-        if (grouping.campaign()) {
-            keys.add("x.campaign as k_campaign");
-        }
-        if (grouping.grain() != null) {
-            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(x.day as timestamp)) as date) as k_period");
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(" + alias + ".day as timestamp)) as date)"
+                    + " as k_period");
         }
         return String.join(", ", keys);
     }
