@@ -56,7 +56,8 @@ public class CreditDayRepository {
                 .setParameter(1, key).getSingleResult()).replaceWithVoid();
     }
 
-    private static Uni<Void> run(String sql, Object... params) {
+    /** Runs a statement with its ?n parameters in the caller's transaction. */
+    static Uni<Void> run(String sql, Object... params) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql);
             for (int i = 0; i < params.length; i++) {

@@ -61,7 +61,7 @@ public final class MetricSql {
      */
     private static Statement creditDays(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
-        String keys = creditDayKeys(grouping);
+        String keys = keptKeys("d", grouping);
         String base = "(case when d.amount_kind = 'b' then d.base_credit_minor when d.amount_kind = 'z' then 0"
                 + " when d.currency = '" + currency(scope) + "' then d.credit_minor end)";
         sql.append("select ").append(keys.isEmpty() ? "" : keys + ", ")
@@ -92,19 +92,17 @@ public final class MetricSql {
     }
 
     public static Statement conversions(ReportScope scope, Grouping grouping) {
+        return scope.touchDate() ? conversionsFromLines(scope, grouping) : conversionRows(scope, grouping);
+    }
+
+    /**
+     * The whole-conversion figures worked out from the stored lines and each conversion's linear set: what the
+     * views read on the touch date, and what {@code credit_conversion} must give on the conversion date.
+     */
+    public static Statement conversionsFromLines(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
         String keys = creditKeys(scope, grouping);
-        String outer = outerKeys(grouping);
-        String hours = "extract(epoch from (c.conversion_time - p.first_touch_time)) / 3600.0";
-        String timed = " filter (where c.matched and p.first_touch_time is not null)";
-        sql.append("select ").append(outer.isEmpty() ? "" : outer + ", ")
-                .append("count(c.matched) as with_flag, count(*) filter (where c.matched) as matched,"
-                        + " count(*) filter (where c.matched and p.touch_count > 0) as path_conversions,"
-                        + " coalesce(sum(p.touch_count) filter (where c.matched and p.touch_count > 0), 0)"
-                        + " as path_touches,")
-                .append(" percentile_cont(0.5) within group (order by ").append(hours).append(")").append(timed)
-                .append(" as ttc_median, percentile_cont(0.9) within group (order by ").append(hours).append(")")
-                .append(timed).append(" as ttc_p90")
+        sql.append(wholeConversions(grouping, "p"))
                 .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
                 .append("s.conversion_id, s.matched, s.conversion_time").append(CREDITS_FROM);
         creditWhere(sql, scope);
@@ -113,13 +111,94 @@ public final class MetricSql {
                 .append("s.conversion_id, s.matched, s.conversion_time) c")
                 .append(" left join credit_set p on p.tenant = ").append(sql.param(scope.tenant()))
                 .append(" and p.conversion_id = c.conversion_id and p.model_id = 'linear' and p.status <> 'withdrawn'");
-        if (!outer.isEmpty()) {
-            sql.append(" group by ").append(groupColumns(grouping));
-        }
+        groupBy(sql, grouping);
         return sql.statement();
     }
 
+    /**
+     * The same figures on the conversion date, read from the rows kept at intake ({@code credit_conversion}): a
+     * conversion is in a group when one of its rows there has a line with a base amount, and the rows carry its
+     * linear set's path. When one set per conversion is in scope and each group takes whole sets or whole channels
+     * of a set, the set's first counted row in it stands for the conversion; otherwise rows are grouped per conversion.
+     */
+    private static Statement conversionRows(ReportScope scope, Grouping grouping) {
+        Sql sql = new Sql();
+        String keys = keptKeys("x", grouping);
+        String currency = currency(scope);
+        String first = firstRow(scope, grouping);
+        if (first != null) {
+            sql.append(wholeConversions(grouping, "c")).append(" from (select ")
+                    .append(keys.isEmpty() ? "" : keys + ", ").append("x.matched, x.conversion_time, x.path_touches as touch_count, x.first_touch_time");
+            conversionRowWhere(sql, scope);
+            sql.append(" and ").append(first.replace("#", currency)).append(") c");
+            groupBy(sql, grouping);
+            return sql.statement();
+        }
+        sql.append(wholeConversions(grouping, "c"))
+                .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
+                .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches as touch_count,"
+                        + " x.first_touch_time");
+        conversionRowWhere(sql, scope);
+        sql.append(" and (x.based or x.unbased_credit_minor is not null and x.currency = '").append(currency)
+                .append("') group by ").append(keys.isEmpty() ? "" : groupColumns(grouping) + ", ")
+                .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches, x.first_touch_time) c");
+        groupBy(sql, grouping);
+        return sql.statement();
+    }
+
+    /**
+     * The condition that picks one row per conversion and group ({@code #} for the base currency), or null when the
+     * rows must be grouped per conversion: several models' sets in one group, or a campaign filter across channels.
+     * Every row has a line, so in the base currency every row counts, and otherwise the rows with a base amount.
+     */
+    private static String firstRow(ReportScope scope, Grouping grouping) {
+        if (scope.models().size() > 1 && !grouping.model()) {
+            return null;
+        }
+        if (grouping.channel() && grouping.campaign()) {
+            return "(x.based or x.currency = '#')";
+        }
+        if (scope.campaign() != null || grouping.campaign()) {
+            return null;
+        }
+        String within = grouping.channel() || scope.channel() != null ? "channel" : "set";
+        return "(case when x.currency = '#' then x.first_in_" + within + " else x.first_based_in_" + within + " end)";
+    }
+
+    /**
+     * The whole-conversion figures over rows {@code c} (a conversion in a group) and {@code path} (where its linear
+     * set's touch count and first touch time are).
+     */
+    private static String wholeConversions(Grouping grouping, String path) {
+        String outer = groupColumns(grouping);
+        String hours = "extract(epoch from (c.conversion_time - " + path + ".first_touch_time)) / 3600.0";
+        String timed = " filter (where c.matched and " + path + ".first_touch_time is not null)";
+        return "select " + (outer.isEmpty() ? "" : outer + ", ")
+                + "count(c.matched) as with_flag, count(*) filter (where c.matched) as matched,"
+                + " count(*) filter (where c.matched and " + path + ".touch_count > 0) as path_conversions,"
+                + " coalesce(sum(" + path + ".touch_count) filter (where c.matched and " + path
+                + ".touch_count > 0), 0) as path_touches,"
+                + " percentile_cont(0.5) within group (order by " + hours + ")" + timed
+                + " as ttc_median, percentile_cont(0.9) within group (order by " + hours + ")" + timed
+                + " as ttc_p90";
+    }
+
     public static Statement creditsWithoutRate(ReportScope scope) {
+        if (scope.touchDate()) {
+            return creditsWithoutRateFromLines(scope);
+        }
+        // On the conversion date, from the rows kept at intake: their lines without a base amount.
+        Sql sql = new Sql();
+        sql.append("select x.currency, count(distinct x.conversion_id) as conversions,"
+                + " sum(x.unbased_credit_minor) as amount_minor");
+        conversionRowWhere(sql, scope);
+        sql.append(" and x.unbased_credit_minor is not null and x.currency <> '").append(currency(scope))
+                .append("' group by x.currency order by x.currency");
+        return sql.statement();
+    }
+
+    /** Credited amounts without a base amount, from the stored lines (see {@link #conversionsFromLines}). */
+    public static Statement creditsWithoutRateFromLines(ReportScope scope) {
         Sql sql = new Sql();
         sql.append("select s.currency, count(distinct s.conversion_id) as conversions,"
                 + " sum(l.credit_minor) as amount_minor").append(CREDITS_FROM);
@@ -275,21 +354,36 @@ public final class MetricSql {
         return String.join(", ", keys);
     }
 
-    private static String creditDayKeys(Grouping grouping) {
+    /** The group keys of a table kept per day ({@code alias}: {@code credit_day} or {@code credit_conversion}). */
+    private static String keptKeys(String alias, Grouping grouping) {
         List<String> keys = new ArrayList<>();
         if (grouping.model()) {
-            keys.add("d.model_id as k_model");
+            keys.add(alias + ".model_id as k_model");
         }
         if (grouping.channel()) {
-            keys.add("d.channel as k_channel");
+            keys.add(alias + ".channel as k_channel");
         }
         if (grouping.campaign()) {
-            keys.add("d.campaign as k_campaign");
+            keys.add(alias + ".campaign as k_campaign");
         }
         if (grouping.grain() != null) {
-            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(d.day as timestamp)) as date) as k_period");
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(" + alias + ".day as timestamp)) as date)"
+                    + " as k_period");
         }
         return String.join(", ", keys);
+    }
+
+    /** The scope's rows of {@code credit_conversion}: its models, days in the tenant's zone, channel and campaign. */
+    private static void conversionRowWhere(Sql sql, ReportScope scope) {
+        sql.append(" from credit_conversion x where x.tenant = ").append(sql.param(scope.tenant()))
+                .append(" and x.model_id in (").append(models(scope)).append(") and x.day >= ")
+                .append(sql.param(scope.from())).append(" and x.day <= ").append(sql.param(scope.to()));
+        if (scope.channel() != null) {
+            sql.append(" and x.channel = ").append(sql.param(scope.channel()));
+        }
+        if (scope.campaign() != null) {
+            sql.append(" and x.campaign = ").append(sql.param(scope.campaign()));
+        }
     }
 
     private static String dayKeys(Grouping grouping) {
@@ -324,21 +418,12 @@ public final class MetricSql {
         return String.join(", ", columns);
     }
 
-    private static String outerKeys(Grouping grouping) {
-        return groupColumns(grouping);
-    }
-
     private static void groupBy(Sql sql, Grouping grouping) {
         String columns = groupColumns(grouping);
         if (!columns.isEmpty()) {
             sql.append(" group by ").append(columns);
         }
     }
-
-
-
-
-
 
     private static OffsetDateTime utc(ReportScope scope) {
         return OffsetDateTime.ofInstant(scope.start(), ZoneOffset.UTC);

@@ -3,6 +3,7 @@ package io.closeloop.reporting.service;
 import io.closeloop.contracts.CreditLine;
 import io.closeloop.contracts.CreditSet;
 import io.closeloop.messaging.PoisonMessageException;
+import io.closeloop.reporting.repository.CreditConversionRepository;
 import io.closeloop.reporting.repository.CreditDayRepository;
 import io.closeloop.reporting.repository.CreditRepository;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +22,12 @@ public class CreditIntake {
 
     private final CreditRepository credits;
     private final CreditDayRepository days;
+    private final CreditConversionRepository conversions;
 
-    public CreditIntake(CreditRepository credits, CreditDayRepository days) {
+    public CreditIntake(CreditRepository credits, CreditDayRepository days, CreditConversionRepository conversions) {
         this.credits = credits;
         this.days = days;
+        this.conversions = conversions;
     }
 
     public Uni<Void> apply(CreditSet set) {
@@ -41,7 +44,8 @@ public class CreditIntake {
             List<CreditLine> lines = set.status() == CreditSet.Status.WITHDRAWN || set.lines() == null
                     ? List.of() : set.lines();
             return credits.replaceLines(set, lines)
-                    .chain(() -> days.addSet(set.tenant(), set.conversionId(), set.modelId()));
+                    .chain(() -> days.addSet(set.tenant(), set.conversionId(), set.modelId()))
+                    .chain(() -> conversions.refileSet(set.tenant(), set.conversionId(), set.modelId()));
         });
     }
 

@@ -2,6 +2,7 @@ package io.closeloop.reporting.service;
 
 import io.closeloop.contracts.TenantSettings;
 import io.closeloop.messaging.PoisonMessageException;
+import io.closeloop.reporting.repository.CreditConversionRepository;
 import io.closeloop.reporting.repository.CreditDayRepository;
 import io.closeloop.reporting.repository.TenantZoneRepository;
 import io.smallrye.mutiny.Uni;
@@ -15,10 +16,13 @@ public class TenantIntake {
 
     private final TenantZoneRepository zones;
     private final CreditDayRepository days;
+    private final CreditConversionRepository conversions;
 
-    public TenantIntake(TenantZoneRepository zones, CreditDayRepository days) {
+    public TenantIntake(TenantZoneRepository zones, CreditDayRepository days,
+                        CreditConversionRepository conversions) {
         this.zones = zones;
         this.days = days;
+        this.conversions = conversions;
     }
 
     public Uni<Void> apply(TenantSettings settings) {
@@ -30,9 +34,11 @@ public class TenantIntake {
         }
         String base = settings.baseCurrency() == null || settings.baseCurrency().isBlank() ? null
                 : settings.baseCurrency().trim().toUpperCase(java.util.Locale.ROOT);
-        // Daily credit sums are filed by the tenant's day: a new zone files them again.
-        return days.lockTenant(settings.tenant()).chain(() -> zones.zoneOf(settings.tenant())).chain(before -> zones.upsert(settings.tenant(), zone,
+        // Daily credit sums and conversion rows are filed by the tenant's day: a new zone files them again.
+        String tenant = settings.tenant();
+        return days.lockTenant(tenant).chain(() -> zones.zoneOf(tenant)).chain(before -> zones.upsert(tenant, zone,
                         settings.updatedAt(), base)
-                .chain(() -> zone.equals(before) ? Uni.createFrom().voidItem() : days.rebuild(settings.tenant())));
+                .chain(() -> zone.equals(before) ? Uni.createFrom().voidItem()
+                        : days.rebuild(tenant).chain(() -> conversions.rebuild(tenant))));
     }
 }
