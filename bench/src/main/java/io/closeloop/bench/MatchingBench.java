@@ -60,7 +60,7 @@ public final class MatchingBench {
         run("encoded", encoded, truth, true);
         List<MatchRecord> namesAndPostcode = encoded.stream().map(r -> new MatchRecord(r.id(), r.keyId(), r.firstName(),
                 r.lastName(), r.postcode(), null, r.firstNameCode(), r.lastNameCode(), r.firstNamePrefix(),
-                r.lastNamePrefix(), r.postcodeKey())).toList();
+                r.lastNamePrefix(), r.postcodeKey(), r.firstNameSuffix(), r.lastNameSuffix())).toList();
         encoded = null;
         run("encoded, names + postcode only", namesAndPostcode, truth, true);
         namesAndPostcode = null;
@@ -103,11 +103,15 @@ public final class MatchingBench {
                 MatchFeatures.companyDomain(EmailNormalizer.normalize(p.email()).orElse(null)),
                 first == null ? null : DOUBLE_METAPHONE.doubleMetaphone(first.replace(" ", "")),
                 last == null ? null : DOUBLE_METAPHONE.doubleMetaphone(last.replace(" ", "")), prefix(first),
-                prefix(last), postcode);
+                prefix(last), postcode, suffix(first), suffix(last));
     }
 
     private static String prefix(String name) {
         return name == null ? null : name.substring(0, Math.min(3, name.length()));
+    }
+
+    private static String suffix(String name) {
+        return name == null ? null : name.substring(Math.max(0, name.length() - 3));
     }
 
     private static void run(String label, List<MatchRecord> records, int[] truth, boolean print) {
