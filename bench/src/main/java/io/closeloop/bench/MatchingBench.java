@@ -15,6 +15,7 @@ import io.closeloop.ingest.domain.TenantKey;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,8 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * company domain (names and postcode only), and the same matcher on clear values (bigram sets of the
  * clear strings, unkeyed phonetic codes). Prints pairwise precision, recall and F1 of the linked clusters
  * at the default threshold, the share of true pairs that blocking keeps, the calibration of the links'
- * probabilities, and fit and link time and peak heap. Asserts nothing.
+ * probabilities, and fit and link time (wall clock, and CPU time of the bench thread, which other load on a
+ * shared machine inflates less) and peak heap. Asserts nothing.
  *
  * <p>Arguments: {@code --records N} (100000, about two per person), {@code --seed N}.
  */
@@ -40,6 +42,7 @@ public final class MatchingBench {
     private static final TenantKey KEY = new TenantKey("bench-tenant-secret-0123456789ab".getBytes(StandardCharsets.UTF_8));
     private static final MatchEncoding ENCODING = new MatchEncoding(KEY);
     private static final DoubleMetaphone DOUBLE_METAPHONE = new DoubleMetaphone();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private MatchingBench() {
     }
@@ -118,9 +121,11 @@ public final class MatchingBench {
         System.gc();
         resetPeaks();
         MatchModelFitter fitter = MatchModelFitter.withDefaults();
+        long c0 = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         MatchModel model = fitter.fit(records);
         long t1 = System.nanoTime();
+        long c1 = CPU.getCurrentThreadCpuTime();
         long peakFit = peakHeap();
         System.gc();
         resetPeaks();
@@ -129,6 +134,7 @@ public final class MatchingBench {
         Map<String, Integer> position = new HashMap<>();
         long[] linksByBucket = new long[5];
         long[] correctByBucket = new long[5];
+        long c2 = CPU.getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
         for (int i = 0; i < records.size(); i++) {
             var link = linker.link(records.get(i));
@@ -144,12 +150,16 @@ public final class MatchingBench {
             position.put(records.get(i).id(), i);
         }
         long t3 = System.nanoTime();
+        long c3 = CPU.getCurrentThreadCpuTime();
         if (!print) {
             return;
         }
         System.out.printf(Locale.ROOT, "%n== %s%nfit %.0f ms (%d candidate pairs, peak heap %d MiB); link %.0f ms "
                         + "(%.0f records/s, peak heap %d MiB)%n", label, (t1 - t0) / 1e6, model.candidatePairs(),
                 peakFit >> 20, (t3 - t2) / 1e6, records.size() / ((t3 - t2) / 1e9), peakHeap() >> 20);
+        System.out.printf(Locale.ROOT, "CPU time of the bench thread (less sensitive to other load): fit %.0f ms, link "
+                + "%.0f ms (%.0f records per CPU second)%n", (c1 - c0) / 1e6, (c3 - c2) / 1e6,
+                records.size() / ((c3 - c2) / 1e9));
         printAccuracy(parent, truth);
         System.out.printf(Locale.ROOT, "blocking keeps %.4f of true pairs%n", blockingRetention(records, truth,
                 fitter.blocking()));

@@ -2,9 +2,7 @@ package io.closeloop.identity.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,11 +33,76 @@ public final class RecordLinker {
         }
     }
 
+    /**
+     * Blocks by a 64-bit fingerprint of their key in one open-addressing table: a lookup touches a slot and
+     * the block instead of a chain of nodes and strings (the index is far larger than any cache). Two keys
+     * with the same fingerprint (odds about n²/2⁶⁵) would only share a block, i.e. add candidates.
+     */
+    private static final class BlockIndex {
+        private long[] fingerprints = new long[1024];
+        private Block[] blocks = new Block[1024];
+        private int size;
+
+        static long fingerprint(String key) {
+            long h = 0xcbf29ce484222325L;
+            for (int c = 0; c < key.length(); c++) {
+                h = (h ^ key.charAt(c)) * 0x100000001b3L;
+            }
+            return h ^ (h >>> 31);
+        }
+
+        Block get(long fingerprint) {
+            int mask = blocks.length - 1;
+            for (int slot = (int) fingerprint & mask; blocks[slot] != null; slot = (slot + 1) & mask) {
+                if (fingerprints[slot] == fingerprint) {
+                    return blocks[slot];
+                }
+            }
+            return null;
+        }
+
+        Block getOrAdd(long fingerprint) {
+            Block block = get(fingerprint);
+            if (block != null) {
+                return block;
+            }
+            if (2 * (size + 1) > blocks.length) {
+                grow();
+            }
+            block = new Block();
+            put(fingerprint, block);
+            size++;
+            return block;
+        }
+
+        private void put(long fingerprint, Block block) {
+            int mask = blocks.length - 1;
+            int slot = (int) fingerprint & mask;
+            while (blocks[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            fingerprints[slot] = fingerprint;
+            blocks[slot] = block;
+        }
+
+        private void grow() {
+            long[] oldFingerprints = fingerprints;
+            Block[] oldBlocks = blocks;
+            fingerprints = new long[oldBlocks.length * 2];
+            blocks = new Block[oldBlocks.length * 2];
+            for (int s = 0; s < oldBlocks.length; s++) {
+                if (oldBlocks[s] != null) {
+                    put(oldFingerprints[s], oldBlocks[s]);
+                }
+            }
+        }
+    }
+
     private final MatchModel model;
     private final Blocking blocking;
     private final double threshold;
     private final List<MatchRecord> known = new ArrayList<>();
-    private final Map<String, Block> index = new HashMap<>();
+    private final BlockIndex index = new BlockIndex();
     /** The query in which each known record was last scored, so that a candidate of several keys is scored once. */
     private int[] scoredIn = new int[16];
     private int query;
@@ -67,7 +130,7 @@ public final class RecordLinker {
         int best = -1;
         double bestWeight = Double.NEGATIVE_INFINITY;
         for (String key : keys) {
-            Block block = index.get(key);
+            Block block = index.get(BlockIndex.fingerprint(key));
             if (block == null || !blocking.usable(block.size)) {
                 continue;
             }
@@ -103,7 +166,7 @@ public final class RecordLinker {
             scoredIn = Arrays.copyOf(scoredIn, position * 2);
         }
         for (String key : keys) {
-            index.computeIfAbsent(key, k -> new Block()).add(position);
+            index.getOrAdd(BlockIndex.fingerprint(key)).add(position);
         }
     }
 
