@@ -15,6 +15,7 @@ import io.closeloop.ingest.domain.TenantKey;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,8 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * company domain (names and postcode only), and the same matcher on clear values (bigram sets of the
  * clear strings, unkeyed phonetic codes). Prints pairwise precision, recall and F1 of the linked clusters
  * at the default threshold, the share of true pairs that blocking keeps, the calibration of the links'
- * probabilities, and fit and link time and peak heap. Asserts nothing.
+ * probabilities, and fit and link time (wall clock, and CPU time of the bench thread, which other load on a
+ * shared machine inflates less) and peak heap. Asserts nothing.
  *
  * <p>Arguments: {@code --records N} (100000, about two per person), {@code --seed N}.
  */
@@ -40,6 +42,7 @@ public final class MatchingBench {
     private static final TenantKey KEY = new TenantKey("bench-tenant-secret-0123456789ab".getBytes(StandardCharsets.UTF_8));
     private static final MatchEncoding ENCODING = new MatchEncoding(KEY);
     private static final DoubleMetaphone DOUBLE_METAPHONE = new DoubleMetaphone();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private MatchingBench() {
     }
@@ -60,7 +63,7 @@ public final class MatchingBench {
         run("encoded", encoded, truth, true);
         List<MatchRecord> namesAndPostcode = encoded.stream().map(r -> new MatchRecord(r.id(), r.keyId(), r.firstName(),
                 r.lastName(), r.postcode(), null, r.firstNameCode(), r.lastNameCode(), r.firstNamePrefix(),
-                r.lastNamePrefix(), r.postcodeKey())).toList();
+                r.lastNamePrefix(), r.postcodeKey(), r.firstNameSuffix(), r.lastNameSuffix())).toList();
         encoded = null;
         run("encoded, names + postcode only", namesAndPostcode, truth, true);
         namesAndPostcode = null;
@@ -103,20 +106,26 @@ public final class MatchingBench {
                 MatchFeatures.companyDomain(EmailNormalizer.normalize(p.email()).orElse(null)),
                 first == null ? null : DOUBLE_METAPHONE.doubleMetaphone(first.replace(" ", "")),
                 last == null ? null : DOUBLE_METAPHONE.doubleMetaphone(last.replace(" ", "")), prefix(first),
-                prefix(last), postcode);
+                prefix(last), postcode, suffix(first), suffix(last));
     }
 
     private static String prefix(String name) {
         return name == null ? null : name.substring(0, Math.min(3, name.length()));
     }
 
+    private static String suffix(String name) {
+        return name == null ? null : name.substring(Math.max(0, name.length() - 3));
+    }
+
     private static void run(String label, List<MatchRecord> records, int[] truth, boolean print) {
         System.gc();
         resetPeaks();
         MatchModelFitter fitter = MatchModelFitter.withDefaults();
+        long c0 = CPU.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         MatchModel model = fitter.fit(records);
         long t1 = System.nanoTime();
+        long c1 = CPU.getCurrentThreadCpuTime();
         long peakFit = peakHeap();
         System.gc();
         resetPeaks();
@@ -125,6 +134,7 @@ public final class MatchingBench {
         Map<String, Integer> position = new HashMap<>();
         long[] linksByBucket = new long[5];
         long[] correctByBucket = new long[5];
+        long c2 = CPU.getCurrentThreadCpuTime();
         long t2 = System.nanoTime();
         for (int i = 0; i < records.size(); i++) {
             var link = linker.link(records.get(i));
@@ -140,12 +150,16 @@ public final class MatchingBench {
             position.put(records.get(i).id(), i);
         }
         long t3 = System.nanoTime();
+        long c3 = CPU.getCurrentThreadCpuTime();
         if (!print) {
             return;
         }
         System.out.printf(Locale.ROOT, "%n== %s%nfit %.0f ms (%d candidate pairs, peak heap %d MiB); link %.0f ms "
                         + "(%.0f records/s, peak heap %d MiB)%n", label, (t1 - t0) / 1e6, model.candidatePairs(),
                 peakFit >> 20, (t3 - t2) / 1e6, records.size() / ((t3 - t2) / 1e9), peakHeap() >> 20);
+        System.out.printf(Locale.ROOT, "CPU time of the bench thread (less sensitive to other load): fit %.0f ms, link "
+                + "%.0f ms (%.0f records per CPU second)%n", (c1 - c0) / 1e6, (c3 - c2) / 1e6,
+                records.size() / ((c3 - c2) / 1e9));
         printAccuracy(parent, truth);
         System.out.printf(Locale.ROOT, "blocking keeps %.4f of true pairs%n", blockingRetention(records, truth,
                 fitter.blocking()));

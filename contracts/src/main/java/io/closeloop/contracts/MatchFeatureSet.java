@@ -28,22 +28,39 @@ import java.util.TreeSet;
  * @param lastNamePrefix        keyed first three letters of the last name (blocking)
  * @param postcodeKey           keyed HMAC of the normalized postcode (blocking)
  * @param companyDomainKey      keyed HMAC of the registrable company domain (free-mail excluded)
+ * @param firstNameSuffix       keyed last three letters of the first name (blocking; added within schema 3,
+ *                              {@code null} in sets sent before it, and ignored by readers that predate it)
+ * @param lastNameSuffix        keyed last three letters of the last name (blocking; as above)
  */
 public record MatchFeatureSet(String keyId, String firstNameBloom, String lastNameBloom, String postcodeBloom,
                               String firstNamePhonetic, String lastNamePhonetic, String firstNamePrefix,
-                              String lastNamePrefix, String postcodeKey, String companyDomainKey) {
+                              String lastNamePrefix, String postcodeKey, String companyDomainKey,
+                              String firstNameSuffix, String lastNameSuffix) {
 
+    /**
+     * Fields added later (the name suffixes) stay within version 3: readers of version 3 skip fields they do not
+     * know, whereas a new version number would make every identity instance not yet updated drop the sets.
+     */
     public static final int VERSION = 3;
     public static final int BLOOM_BITS = 1024;
     public static final String VERSION_KEY = "match_features_version";
 
     private static final List<String> FIELDS = List.of("first_name_bf", "last_name_bf", "postcode_bf", "first_name_dm",
-            "last_name_dm", "first_name_px", "last_name_px", "postcode_key", "company_domain_key");
+            "last_name_dm", "first_name_px", "last_name_px", "postcode_key", "company_domain_key", "first_name_sx",
+            "last_name_sx");
 
     public MatchFeatureSet {
         if (keyId == null || keyId.isBlank() || keyId.contains("@")) {
             throw new IllegalArgumentException("a match feature set names its key id");
         }
+    }
+
+    /** A set without the name suffixes, as sent before they were added. */
+    public MatchFeatureSet(String keyId, String firstNameBloom, String lastNameBloom, String postcodeBloom,
+                           String firstNamePhonetic, String lastNamePhonetic, String firstNamePrefix,
+                           String lastNamePrefix, String postcodeKey, String companyDomainKey) {
+        this(keyId, firstNameBloom, lastNameBloom, postcodeBloom, firstNamePhonetic, lastNamePhonetic,
+                firstNamePrefix, lastNamePrefix, postcodeKey, companyDomainKey, null, null);
     }
 
     /** Whether the set carries anything to compare. */
@@ -84,7 +101,7 @@ public record MatchFeatureSet(String keyId, String firstNameBloom, String lastNa
         List<MatchFeatureSet> sets = new ArrayList<>();
         for (String keyId : keyIds) {
             String[] v = FIELDS.stream().map(f -> map.get(f + "@" + keyId)).toArray(String[]::new);
-            sets.add(new MatchFeatureSet(keyId, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+            sets.add(new MatchFeatureSet(keyId, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]));
         }
         return sets;
     }
@@ -100,6 +117,8 @@ public record MatchFeatureSet(String keyId, String firstNameBloom, String lastNa
         values.add(lastNamePrefix);
         values.add(postcodeKey);
         values.add(companyDomainKey);
+        values.add(firstNameSuffix);
+        values.add(lastNameSuffix);
         return values;
     }
 }

@@ -45,7 +45,7 @@ public final class BlockingKeys {
             records.add(new MatchRecord(id, s.keyId(), Encoded.bloom(s.firstNameBloom()),
                     Encoded.bloom(s.lastNameBloom()), Encoded.bloom(s.postcodeBloom()), s.companyDomainKey(),
                     s.firstNamePhonetic(), s.lastNamePhonetic(), s.firstNamePrefix(), s.lastNamePrefix(),
-                    s.postcodeKey()));
+                    s.postcodeKey(), s.firstNameSuffix(), s.lastNameSuffix()));
         }
         if (records.isEmpty()) {
             String first = features.get("first_name");

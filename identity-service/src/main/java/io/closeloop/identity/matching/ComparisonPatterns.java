@@ -1,8 +1,6 @@
 package io.closeloop.identity.matching;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Candidate pairs reduced to their distinct comparison vectors with counts, so that EM iterates over a
@@ -14,7 +12,11 @@ public final class ComparisonPatterns {
     private static final int MAX_LEVEL = 254;
 
     private final int comparisons;
-    private final Map<Long, long[]> counts = new HashMap<>();
+    /** Open addressing over packed vectors: a pattern is added per candidate pair, so no boxing. */
+    private long[] keys = new long[256];
+    private long[] counts = new long[256];
+    private boolean[] used = new boolean[256];
+    private int distinct;
     private long total;
 
     public ComparisonPatterns(int comparisons) {
@@ -35,8 +37,48 @@ public final class ComparisonPatterns {
             }
             key = (key << 8) | (level + 1);
         }
-        counts.computeIfAbsent(key, k -> new long[1])[0] += count;
+        int slot = slot(key);
+        counts[slot] += count;
         total += count;
+    }
+
+    private int slot(long key) {
+        int mask = keys.length - 1;
+        int slot = (int) mix(key) & mask;
+        while (used[slot] && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        if (!used[slot]) {
+            if (2 * (distinct + 1) > keys.length) {
+                grow();
+                return slot(key);
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            distinct++;
+        }
+        return slot;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        long[] oldCounts = counts;
+        boolean[] oldUsed = used;
+        keys = new long[oldKeys.length * 2];
+        counts = new long[oldKeys.length * 2];
+        used = new boolean[oldKeys.length * 2];
+        distinct = 0;
+        for (int s = 0; s < oldKeys.length; s++) {
+            if (oldUsed[s]) {
+                int slot = slot(oldKeys[s]);
+                counts[slot] = oldCounts[s];
+            }
+        }
+    }
+
+    private static long mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
     }
 
     public int comparisons() {
@@ -48,7 +90,7 @@ public final class ComparisonPatterns {
     }
 
     public int distinct() {
-        return counts.size();
+        return distinct;
     }
 
     /** The distinct vectors in a fixed order (by their packed key) so that sums are reproducible. */
@@ -67,17 +109,23 @@ public final class ComparisonPatterns {
 
     /** Counts in the order of {@link #vectors()}. */
     long[] counts() {
-        long[] keys = sortedKeys();
-        long[] result = new long[keys.length];
-        for (int p = 0; p < keys.length; p++) {
-            result[p] = counts.get(keys[p])[0];
+        long[] sorted = sortedKeys();
+        long[] result = new long[sorted.length];
+        for (int p = 0; p < sorted.length; p++) {
+            result[p] = counts[slot(sorted[p])];
         }
         return result;
     }
 
     private long[] sortedKeys() {
-        long[] keys = counts.keySet().stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(keys);
-        return keys;
+        long[] sorted = new long[distinct];
+        int p = 0;
+        for (int s = 0; s < keys.length; s++) {
+            if (used[s]) {
+                sorted[p++] = keys[s];
+            }
+        }
+        Arrays.sort(sorted);
+        return sorted;
     }
 }

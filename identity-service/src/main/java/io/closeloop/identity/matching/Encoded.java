@@ -40,21 +40,34 @@ public record Encoded(String value, long[] bits, int cardinality) {
         return value == null ? null : new Encoded(value, null, 0);
     }
 
+    /**
+     * Whether the two encode the same value; filters of different cardinality answer without comparing the
+     * strings, which is most pairs a matcher compares.
+     */
+    public boolean sameAs(Encoded other) {
+        if (bits != null && other.bits != null && cardinality != other.cardinality) {
+            return false;
+        }
+        return value.equals(other.value);
+    }
+
     /** Dice coefficient of the two filters: 1 for equal values, 0 when either has no filter and they differ. */
     public double dice(Encoded other) {
-        if (value.equals(other.value)) {
-            return 1;
-        }
         if (bits == null || other.bits == null || bits.length != other.bits.length) {
-            return 0;
+            return value.equals(other.value) ? 1 : 0;
         }
         int both = 0;
         for (int w = 0; w < bits.length; w++) {
             both += Long.bitCount(bits[w] & other.bits[w]);
         }
+        // Equal values have equal filters, so only a pair whose filters are equal can be an equal value.
+        if (both == cardinality && both == other.cardinality && value.equals(other.value)) {
+            return 1;
+        }
         return 2.0 * both / (cardinality + other.cardinality);
     }
 
+    /** Equal encodings, whatever their filters (see {@link #sameAs} for the fast path). */
     @Override
     public boolean equals(Object o) {
         return o instanceof Encoded e && e.value.equals(value);

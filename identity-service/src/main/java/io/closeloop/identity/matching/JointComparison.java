@@ -15,6 +15,8 @@ public final class JointComparison implements Comparison {
     private final String name;
     private final List<Comparison> parts;
     private final List<String> levels;
+    private final Comparison[] compared;
+    private final int[] radix;
 
     public JointComparison(String name, List<Comparison> parts) {
         this.name = name;
@@ -32,6 +34,8 @@ public final class JointComparison implements Comparison {
             labels = next;
         }
         this.levels = List.copyOf(labels.subList(0, labels.size() - 1));
+        this.compared = this.parts.toArray(Comparison[]::new);
+        this.radix = this.parts.stream().mapToInt(part -> part.levels().size() + 1).toArray();
     }
 
     public List<Comparison> parts() {
@@ -58,11 +62,10 @@ public final class JointComparison implements Comparison {
     public int level(MatchRecord a, MatchRecord b) {
         int level = 0;
         boolean anyPresent = false;
-        for (Comparison part : parts) {
-            int partLevel = part.level(a, b);
-            int radix = part.levels().size() + 1;
+        for (int p = 0; p < compared.length; p++) {
+            int partLevel = compared[p].level(a, b);
             anyPresent |= partLevel != NULL;
-            level = level * radix + (partLevel == NULL ? radix - 1 : partLevel);
+            level = level * radix[p] + (partLevel == NULL ? radix[p] - 1 : partLevel);
         }
         return anyPresent ? level : NULL;
     }

@@ -1,6 +1,8 @@
 package io.closeloop.identity.matching;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,6 +20,13 @@ public final class MatchModel {
     private final boolean converged;
     private final long candidatePairs;
     private final TermFrequencies frequencies;
+    private final Comparison[] compared;
+    private final double[][] weights;
+    /** Per name comparison (else {@code null}): the weight of an exact match on each value of the table. */
+    private final NameComparison[] names;
+    private final Map<String, Double>[] exactWeights;
+    private final double[] unlistedExactWeight;
+    private final double priorWeight;
 
     public MatchModel(List<Comparison> comparisons, double lambda, double[][] m, double[][] u, int iterations,
                       boolean converged, long candidatePairs) {
@@ -44,6 +53,38 @@ public final class MatchModel {
                         + " levels");
             }
         }
+        this.compared = comparisons.toArray(Comparison[]::new);
+        this.weights = new double[compared.length][];
+        this.names = new NameComparison[compared.length];
+        @SuppressWarnings("unchecked")
+        Map<String, Double>[] exact = new Map[compared.length];
+        this.exactWeights = exact;
+        this.unlistedExactWeight = new double[compared.length];
+        for (int k = 0; k < compared.length; k++) {
+            weights[k] = new double[this.m[k].length];
+            for (int l = 0; l < weights[k].length; l++) {
+                weights[k][l] = log2(this.m[k][l] / this.u[k][l]);
+            }
+            if (compared[k] instanceof NameComparison name) {
+                names[k] = name;
+                exact[k] = exactWeights(k, name.name());
+                unlistedExactWeight[k] = exact[k].isEmpty() ? weights[k][0]
+                        : log2(this.m[k][0] / (1 / (double) frequencies.records()));
+            }
+        }
+        this.priorWeight = log2(lambda / (1 - lambda));
+    }
+
+    /** Exact-match weights of the values in the term-frequency table, computed once instead of per pair. */
+    private Map<String, Double> exactWeights(int comparison, String name) {
+        Map<String, Integer> table = switch (name) {
+            case "first_name" -> frequencies.firstNames();
+            case "last_name" -> frequencies.lastNames();
+            default -> Map.of();
+        };
+        Map<String, Double> result = new HashMap<>(table.size() * 2);
+        table.keySet().forEach(value -> result.put(value, exactWeight(comparison, name, value)));
+        return result;
     }
 
     public List<Comparison> comparisons() {
@@ -64,11 +105,11 @@ public final class MatchModel {
 
     /** log2(m/u) of the level; 0 for the null level. */
     public double weight(int comparison, int level) {
-        return level == Comparison.NULL ? 0 : log2(m[comparison][level] / u[comparison][level]);
+        return level == Comparison.NULL ? 0 : weights[comparison][level];
     }
 
     public double priorWeight() {
-        return log2(lambda / (1 - lambda));
+        return priorWeight;
     }
 
     public int iterations() {
@@ -93,13 +134,36 @@ public final class MatchModel {
         if (!Objects.equals(a.keyId(), b.keyId())) {
             return new MatchScore(levels, Double.NEGATIVE_INFINITY, 0);
         }
-        double weight = priorWeight();
+        double weight = priorWeight;
         for (int k = 0; k < levels.length; k++) {
-            levels[k] = comparisons.get(k).level(a, b);
-            weight += levels[k] == 0 && comparisons.get(k) instanceof NameComparison name
-                    ? exactWeight(k, name.name(), name.value(a).value()) : weight(k, levels[k]);
+            levels[k] = compared[k].level(a, b);
+            weight += levelWeight(k, levels[k], a);
         }
         return new MatchScore(levels, weight, probability(weight));
+    }
+
+    /** The weight {@link #score} gives, without its levels: what a linker ranks candidates by. */
+    public double weight(MatchRecord a, MatchRecord b) {
+        if (!Objects.equals(a.keyId(), b.keyId())) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double weight = priorWeight;
+        for (int k = 0; k < compared.length; k++) {
+            weight += levelWeight(k, compared[k].level(a, b), a);
+        }
+        return weight;
+    }
+
+    /** An exact name match weighs by the value's term frequency, every other level by its m and u. */
+    private double levelWeight(int comparison, int level, MatchRecord a) {
+        if (level == Comparison.NULL) {
+            return 0;
+        }
+        if (level == 0 && names[comparison] != null) {
+            Double listed = exactWeights[comparison].get(names[comparison].value(a).value());
+            return listed != null ? listed : unlistedExactWeight[comparison];
+        }
+        return weights[comparison][level];
     }
 
     /** log2(m/u) of an exact name match with u the share of records holding the value (term frequency). */

@@ -32,6 +32,7 @@ public final class MatchModelFitter {
     }
 
     private final List<Comparison> comparisons;
+    private final Comparison[] compared;
     private final Blocking blocking;
     private final Blocking training;
     private final Settings settings;
@@ -42,6 +43,7 @@ public final class MatchModelFitter {
      */
     public MatchModelFitter(List<Comparison> comparisons, Blocking blocking, Blocking training, Settings settings) {
         this.comparisons = List.copyOf(comparisons);
+        this.compared = this.comparisons.toArray(Comparison[]::new);
         this.blocking = blocking;
         this.training = training;
         this.settings = settings;
@@ -72,16 +74,20 @@ public final class MatchModelFitter {
         List<Blocking.Rule> rules = training.rules();
         boolean[][] decided = decidedComparisons(rules);
         ComparisonPatterns candidates = new ComparisonPatterns(comparisons.size());
-        blocking.forEachCandidatePair(records, (i, j, shared) -> candidates.add(levels(records.get(i), records.get(j)), 1));
+        // One buffer per purpose, reused for every pair: patterns copy what they count.
+        int[] levels = new int[comparisons.size()];
+        int[] masked = new int[comparisons.size()];
+        blocking.forEachCandidatePair(records, (i, j, shared) -> candidates.add(levels(records.get(i), records.get(j),
+                levels), 1));
         ComparisonPatterns[] perRule = new ComparisonPatterns[rules.size()];
         for (int r = 0; r < perRule.length; r++) {
             perRule[r] = new ComparisonPatterns(comparisons.size());
         }
         training.forEachCandidatePair(records, (i, j, shared) -> {
-            int[] levels = levels(records.get(i), records.get(j));
+            levels(records.get(i), records.get(j), levels);
             for (int r = 0; r < perRule.length; r++) {
                 if ((shared & (1 << r)) != 0) {
-                    perRule[r].add(withoutDecided(levels, decided[r]), 1);
+                    perRule[r].add(withoutDecided(levels, decided[r], masked), 1);
                 }
             }
         });
@@ -135,12 +141,9 @@ public final class MatchModelFitter {
         return decided;
     }
 
-    private static int[] withoutDecided(int[] levels, boolean[] decided) {
-        int[] masked = levels.clone();
+    private static int[] withoutDecided(int[] levels, boolean[] decided, int[] masked) {
         for (int k = 0; k < masked.length; k++) {
-            if (decided[k]) {
-                masked[k] = Comparison.NULL;
-            }
+            masked[k] = decided[k] ? Comparison.NULL : levels[k];
         }
         return masked;
     }
@@ -153,10 +156,9 @@ public final class MatchModelFitter {
         return result;
     }
 
-    private int[] levels(MatchRecord a, MatchRecord b) {
-        int[] levels = new int[comparisons.size()];
+    private int[] levels(MatchRecord a, MatchRecord b, int[] levels) {
         for (int k = 0; k < levels.length; k++) {
-            levels[k] = comparisons.get(k).level(a, b);
+            levels[k] = compared[k].level(a, b);
         }
         return levels;
     }
@@ -167,13 +169,14 @@ public final class MatchModelFitter {
         for (int k = 0; k < counts.length; k++) {
             counts[k] = new double[comparisons.get(k).levels().size()];
         }
+        int[] levels = new int[comparisons.size()];
         for (int s = 0; s < settings.randomPairs(); s++) {
             int i = random.nextInt(records.size());
             int j = random.nextInt(records.size() - 1);
             if (j >= i) {
                 j++;
             }
-            int[] levels = levels(records.get(i), records.get(j));
+            levels(records.get(i), records.get(j), levels);
             for (int k = 0; k < levels.length; k++) {
                 if (levels[k] != Comparison.NULL) {
                     counts[k][levels[k]]++;

@@ -13,8 +13,19 @@ package io.closeloop.identity.matching;
  * @param lastNamePrefix  keyed first letters of the last name (blocking only)
  * @param postcodeKey    keyed HMAC of the postcode (blocking only)
  * @param companyDomain  keyed HMAC of the registrable company domain
+ * @param firstNameSuffix keyed last letters of the first name (blocking only; missing in features sent before
+ *                        ingest added it)
+ * @param lastNameSuffix  keyed last letters of the last name (blocking only; as above)
  */
 public record MatchRecord(String id, String keyId, Encoded firstName, Encoded lastName, Encoded postcode,
                           String companyDomain, String firstNameCode, String lastNameCode, String firstNamePrefix,
-                          String lastNamePrefix, String postcodeKey) {
+                          String lastNamePrefix, String postcodeKey, String firstNameSuffix, String lastNameSuffix) {
+
+    /** A record without name suffixes. */
+    public MatchRecord(String id, String keyId, Encoded firstName, Encoded lastName, Encoded postcode,
+                       String companyDomain, String firstNameCode, String lastNameCode, String firstNamePrefix,
+                       String lastNamePrefix, String postcodeKey) {
+        this(id, keyId, firstName, lastName, postcode, companyDomain, firstNameCode, lastNameCode, firstNamePrefix,
+                lastNamePrefix, postcodeKey, null, null);
+    }
 }

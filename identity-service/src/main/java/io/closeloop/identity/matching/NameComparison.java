@@ -68,7 +68,7 @@ public final class NameComparison implements Comparison {
         if (x == null || y == null) {
             return NULL;
         }
-        if (x.equals(y)) {
+        if (x.sameAs(y)) {
             return EXACT;
         }
         double similarity = x.dice(y);
@@ -87,7 +87,7 @@ public final class NameComparison implements Comparison {
     private boolean swapped(MatchRecord a, MatchRecord b) {
         Encoded xOther = otherField.apply(a);
         Encoded yOther = otherField.apply(b);
-        if (xOther == null || yOther == null || xOther.equals(yOther)) {
+        if (xOther == null || yOther == null || xOther.sameAs(yOther)) {
             return false;
         }
         return field.apply(a).dice(yOther) >= MEDIUM && xOther.dice(field.apply(b)) >= MEDIUM;

@@ -27,7 +27,7 @@ public final class PostcodeComparison implements Comparison {
         if (x == null || y == null) {
             return NULL;
         }
-        if (x.equals(y)) {
+        if (x.sameAs(y)) {
             return EXACT;
         }
         return x.dice(y) >= SIMILAR_DICE ? SIMILAR : DIFFERENT;

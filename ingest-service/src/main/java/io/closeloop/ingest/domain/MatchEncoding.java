@@ -22,6 +22,7 @@ public final class MatchEncoding {
     private final BloomFilterEncoder postcodeBloom;
     private final PhoneticKey namePhonetic;
     private final byte[] namePrefixKey;
+    private final byte[] nameSuffixKey;
     private final byte[] postcodeKey;
     private final byte[] domainKey;
 
@@ -35,6 +36,8 @@ public final class MatchEncoding {
         // One key for both names' blocking codes: a swapped first and last name still share their codes.
         this.namePhonetic = new PhoneticKey(key.derive("name:phonetic"));
         this.namePrefixKey = key.derive("name:prefix");
+        // Its own key: a prefix and a suffix of the same three letters must not give the same token.
+        this.nameSuffixKey = key.derive("name:suffix");
         this.postcodeKey = key.derive("postcode:exact");
         this.domainKey = key.derive("company_domain:exact");
     }
@@ -58,6 +61,14 @@ public final class MatchEncoding {
     }
 
     /**
+     * The keyed last three letters of a name: a typo in a name's first letters changes its prefix and often its
+     * phonetic code, but not its end, so two records with such a typo still share a blocking key.
+     */
+    private String suffix(String name) {
+        return name == null ? null : KeyedHash.token(nameSuffixKey, name.substring(Math.max(0, name.length() - 3)));
+    }
+
+    /**
      * @param email   the address whose registrable domain names the company (free mail does not)
      * @param company used for the domain only when it is itself a host name ({@code acme.com})
      */
@@ -78,6 +89,7 @@ public final class MatchEncoding {
                 last == null ? null : namePhonetic.of(last),
                 prefix(first), prefix(last),
                 code == null ? null : KeyedHash.token(postcodeKey, code),
-                domain == null ? null : KeyedHash.token(domainKey, domain));
+                domain == null ? null : KeyedHash.token(domainKey, domain),
+                suffix(first), suffix(last));
     }
 }

@@ -41,6 +41,20 @@ class MatchEncodingTest {
     }
 
     @Test
+    void suffixesOfBothNamesShareOneKeyThatPrefixesDoNotUse() {
+        MatchEncoding encoding = new MatchEncoding(KEY);
+        MatchFeatureSet robert = encoding.encode("Robert", "Bert", null, null, null);
+        MatchFeatureSet typo = encoding.encode("Rpbert", null, null, null, null);
+        assertThat(typo.firstNameSuffix()).isEqualTo(robert.firstNameSuffix()).isNotNull();
+        assertThat(typo.firstNamePrefix()).isNotEqualTo(robert.firstNamePrefix());
+        assertThat(robert.lastNameSuffix()).isEqualTo(robert.firstNameSuffix());
+        assertThat(encoding.encode("Ert", null, null, null, null).firstNamePrefix()).isNotEqualTo(robert.firstNameSuffix());
+        assertThat(encoding.encode("Al", null, null, null, null).firstNameSuffix())
+                .isEqualTo(encoding.encode("al", null, null, null, null).firstNameSuffix());
+        assertThat(encoding.encode(null, null, "SW1A 1AA", null, null).firstNameSuffix()).isNull();
+    }
+
+    @Test
     void fieldsAndTenantsNeverShareHashFunctionsButBothNamesDoSoSwapsCompare() {
         MatchFeatureSet set = new MatchEncoding(KEY).encode("Jordan", "Jordan", "Jordan", null, null);
         assertThat(set.lastNameBloom()).isEqualTo(set.firstNameBloom());
