@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.UUID;
 import java.util.Currency;
+import java.util.UUID;
 
 /**
  * Stores FX rates and tenants' base currencies. A rate for a day values again the conversions it is now the latest
