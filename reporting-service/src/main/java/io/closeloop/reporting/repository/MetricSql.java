@@ -73,16 +73,8 @@ public final class MetricSql {
                         + " as offline_conversions,")
                 .append(" sum(case when ").append(base).append(" is not null then d.valued_conversions end)"
                         + " as valued_conversions,")
-                .append(" sum(case when ").append(base).append(" is not null then d.lead_conversions end) as leads")
-                .append(" from credit_day d where d.tenant = ").append(sql.param(scope.tenant()))
-                .append(" and d.model_id in (").append(models(scope)).append(") and d.day >= ")
-                .append(sql.param(scope.from())).append(" and d.day <= ").append(sql.param(scope.to()));
-        if (scope.channel() != null) {
-            sql.append(" and d.channel = ").append(sql.param(scope.channel()));
-        }
-        if (scope.campaign() != null) {
-            sql.append(" and d.campaign = ").append(sql.param(scope.campaign()));
-        }
+                .append(" sum(case when ").append(base).append(" is not null then d.lead_conversions end) as leads");
+        keptWhere(sql, "credit_day", "d", scope);
         String columns = groupColumns(grouping);
         if (!columns.isEmpty()) {
             // A restated set can leave a row at zero lines: a group exists only while it has a line.
@@ -375,14 +367,20 @@ public final class MetricSql {
 
     /** The scope's rows of {@code credit_conversion}: its models, days in the tenant's zone, channel and campaign. */
     private static void conversionRowWhere(Sql sql, ReportScope scope) {
-        sql.append(" from credit_conversion x where x.tenant = ").append(sql.param(scope.tenant()))
-                .append(" and x.model_id in (").append(models(scope)).append(") and x.day >= ")
-                .append(sql.param(scope.from())).append(" and x.day <= ").append(sql.param(scope.to()));
+        keptWhere(sql, "credit_conversion", "x", scope);
+    }
+
+    /** The scope's rows of a table kept per tenant-zone day ({@code credit_day}, {@code credit_conversion}). */
+    private static void keptWhere(Sql sql, String table, String alias, ReportScope scope) {
+        sql.append(" from ").append(table).append(" ").append(alias).append(" where ").append(alias).append(".tenant = ")
+                .append(sql.param(scope.tenant())).append(" and ").append(alias).append(".model_id in (")
+                .append(models(scope)).append(") and ").append(alias).append(".day >= ").append(sql.param(scope.from()))
+                .append(" and ").append(alias).append(".day <= ").append(sql.param(scope.to()));
         if (scope.channel() != null) {
-            sql.append(" and x.channel = ").append(sql.param(scope.channel()));
+            sql.append(" and ").append(alias).append(".channel = ").append(sql.param(scope.channel()));
         }
         if (scope.campaign() != null) {
-            sql.append(" and x.campaign = ").append(sql.param(scope.campaign()));
+            sql.append(" and ").append(alias).append(".campaign = ").append(sql.param(scope.campaign()));
         }
     }
 
