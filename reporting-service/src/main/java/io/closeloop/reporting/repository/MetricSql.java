@@ -120,7 +120,8 @@ public final class MetricSql {
         String first = firstRow(scope, grouping);
         if (first != null) {
             sql.append(wholeConversions(grouping, "c")).append(" from (select ")
-                    .append(keys.isEmpty() ? "" : keys + ", ").append("x.matched, x.conversion_time, x.path_touches as touch_count, x.first_touch_time");
+                    .append(keys.isEmpty() ? "" : keys + ", ")
+                    .append("x.matched, x.conversion_time, x.path_touches as touch_count, x.first_touch_time");
             conversionRowWhere(sql, scope);
             sql.append(" and ").append(first.replace("#", currency)).append(") c");
             groupBy(sql, grouping);
@@ -372,8 +373,8 @@ public final class MetricSql {
 
     /** The scope's rows of a table kept per tenant-zone day ({@code credit_day}, {@code credit_conversion}). */
     private static void keptWhere(Sql sql, String table, String alias, ReportScope scope) {
-        sql.append(" from ").append(table).append(" ").append(alias).append(" where ").append(alias).append(".tenant = ")
-                .append(sql.param(scope.tenant())).append(" and ").append(alias).append(".model_id in (")
+        sql.append(" from ").append(table).append(" ").append(alias).append(" where ").append(alias)
+                .append(".tenant = ").append(sql.param(scope.tenant())).append(" and ").append(alias).append(".model_id in (")
                 .append(models(scope)).append(") and ").append(alias).append(".day >= ").append(sql.param(scope.from()))
                 .append(" and ").append(alias).append(".day <= ").append(sql.param(scope.to()));
         if (scope.channel() != null) {
