@@ -374,8 +374,9 @@ public final class MetricSql {
     /** The scope's rows of a table kept per tenant-zone day ({@code credit_day}, {@code credit_conversion}). */
     private static void keptWhere(Sql sql, String table, String alias, ReportScope scope) {
         sql.append(" from ").append(table).append(" ").append(alias).append(" where ").append(alias)
-                .append(".tenant = ").append(sql.param(scope.tenant())).append(" and ").append(alias).append(".model_id in (")
-                .append(models(scope)).append(") and ").append(alias).append(".day >= ").append(sql.param(scope.from()))
+                .append(".tenant = ").append(sql.param(scope.tenant())).append(" and ").append(alias)
+                .append(".model_id in (").append(models(scope)).append(") and ").append(alias).append(".day >= ")
+                .append(sql.param(scope.from()))
                 .append(" and ").append(alias).append(".day <= ").append(sql.param(scope.to()));
         if (scope.channel() != null) {
             sql.append(" and ").append(alias).append(".channel = ").append(sql.param(scope.channel()));
