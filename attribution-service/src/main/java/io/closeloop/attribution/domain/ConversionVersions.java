@@ -20,7 +20,8 @@ import java.util.Objects;
  *       stays the newer one's);</li>
  *   <li>{@code refund} lowers the value by the refunded amount whenever it arrives (each refund is its own fact):
  *       in the conversion's currency as is, in another currency through both base values; a refund reaching the
- *       whole value makes the conversion {@code refunded} (withdrawn). The base value shrinks in proportion.</li>
+ *       whole value makes the conversion {@code refunded} (withdrawn). The base value shrinks in proportion. One
+ *       that arrives before any version of the conversion waits for the first one (the service keeps it).</li>
  * </ul>
  */
 public final class ConversionVersions {

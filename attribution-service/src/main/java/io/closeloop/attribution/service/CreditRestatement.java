@@ -13,6 +13,7 @@ import io.closeloop.attribution.repository.ConversionRepository;
 import io.closeloop.attribution.repository.CreditSetRepository;
 import io.closeloop.attribution.repository.PersonLock;
 import io.closeloop.attribution.repository.TouchRepository;
+import io.closeloop.contracts.ConversionChange;
 import io.closeloop.contracts.ConversionResolved;
 import io.closeloop.contracts.CreditSet;
 import io.closeloop.contracts.TouchpointResolved;
@@ -47,11 +48,13 @@ public class CreditRestatement {
     private final CreditPublisher publisher;
     private final ModelCatalog catalog;
     private final BaseValues baseValues;
+    private final PendingRefunds pendingRefunds;
 
     public CreditRestatement(TouchRepository touches, ConversionRepository conversions, CreditSetRepository creditSets,
                           ConsentRepository consents, PersonLock personLock, CreditPublisher publisher,
-                          ModelCatalog catalog, BaseValues baseValues) {
+                          ModelCatalog catalog, BaseValues baseValues, PendingRefunds pendingRefunds) {
         this.baseValues = baseValues;
+        this.pendingRefunds = pendingRefunds;
         this.touches = touches;
         this.conversions = conversions;
         this.creditSets = creditSets;
@@ -95,13 +98,17 @@ public class CreditRestatement {
                 .invoke(person -> incoming.personId = person)
                 .chain(() -> conversions.findForUpdate(incoming.tenant, incoming.conversionId))
                 .chain(stored -> {
+                    if (stored == null && ConversionChange.REFUND.equals(change)) {
+                        return pendingRefunds.keep(incoming);
+                    }
                     ConversionState next = ConversionVersions.apply(stored, incoming, change);
                     if (next == null) {
                         LOG.debugf("conversion %s version %s ignored: a newer one is known",
                                 incoming.conversionId, event.eventId());
                         return Uni.createFrom().voidItem();
                     }
-                    return baseValues.revalue(next)
+                    Uni<Void> refunded = stored == null ? pendingRefunds.applyTo(next) : Uni.createFrom().voidItem();
+                    return refunded.chain(() -> baseValues.revalue(next))
                             .chain(() -> conversions.persistAndFlush(next))
                             .chain(() -> catalog.forTenant(next.tenant))
                             .chain(models -> credit(next, models));

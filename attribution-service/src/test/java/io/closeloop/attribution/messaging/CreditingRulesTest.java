@@ -127,6 +127,35 @@ class CreditingRulesTest {
     }
 
     @Test
+    void refundsThatOvertakeTheirConversionWaitForItsFirstVersion() throws Exception {
+        TestEvents events = new TestEvents(bootstrap, "earlyrefundco");
+        UUID person = UUID.randomUUID();
+        String partial = "partial-" + person.toString().substring(0, 8);
+        String whole = "whole-" + person.toString().substring(0, 8);
+        events.settle(List.of(events.touch(person, CLOSE.minus(Duration.ofDays(1)), "email")));
+
+        events.settle(List.of(conversion(events, person, partial, CLOSE.plus(Duration.ofDays(3)), 30_000, Map.of(),
+                        ConversionChange.REFUND, null, 12L),
+                conversion(events, person, whole, CLOSE.plus(Duration.ofDays(4)), 80_000, Map.of(),
+                        ConversionChange.REFUND, null, 13L)));
+        assertThat(TestEvents.count("select count(*) from credit_set where tenant = 'earlyrefundco'"))
+                .as("a refund alone credits nothing").isZero();
+        assertThat(TestEvents.count("select count(*) from pending_refund where tenant = 'earlyrefundco'"))
+                .isEqualTo(2);
+
+        events.settle(List.of(conversion(events, person, partial, CLOSE, 100_000, Map.of(), null, null, 10L),
+                conversion(events, person, whole, CLOSE, 80_000, Map.of(), null, null, 11L)));
+        CreditSet lowered = events.latest(partial, LAST_TOUCH, 1);
+        assertThat(lowered.status()).isEqualTo(CreditSet.Status.ACTIVE);
+        assertThat(lowered.conversionTime()).isEqualTo(CLOSE);
+        assertThat(lowered.valueMinor()).isEqualTo(70_000);
+        assertThat(lowered.baseValueMinor()).isEqualTo(70_000L);
+        assertThat(events.latest(whole, LAST_TOUCH, 1).status()).isEqualTo(CreditSet.Status.WITHDRAWN);
+        assertThat(TestEvents.count("select count(*) from pending_refund where tenant = 'earlyrefundco'"))
+                .as("applied refunds leave").isZero();
+    }
+
+    @Test
     void aRateArrivingLateValuesAgainTheConversionsItIsNowTheLatestRateFor() {
         String tenant = "fxco";
         TestEvents events = new TestEvents(bootstrap, tenant);
