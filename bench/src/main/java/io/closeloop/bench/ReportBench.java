@@ -77,6 +77,10 @@ public final class ReportBench {
                         conversions, MODELS.size(), count(c, "credit_set"), count(c, "credit_line"),
                         count(c, "credit_day"), count(c, "credit_conversion"), count(c, "spend_day"),
                         count(c, "touch_day"), loadSeconds);
+                try (java.sql.Statement session = c.createStatement()) {
+                    // As the service's sessions are set (reporting-service application.properties).
+                    session.execute("set max_parallel_workers_per_gather = 0");
+                }
                 System.out.printf(Locale.ROOT, "%-44s %9s %9s %9s%n", "view (12 months unless named)", "p50 ms",
                         "p95 ms", "rows");
                 for (Map.Entry<String, List<Statement>> view : views().entrySet()) {

@@ -164,7 +164,9 @@ public final class MetricSql {
      */
     private static String wholeConversions(Grouping grouping, String path) {
         String outer = groupColumns(grouping);
-        String hours = "extract(epoch from (c.conversion_time - " + path + ".first_touch_time)) / 3600.0";
+        // In double precision: sorting numeric values for the percentiles cost a third of the view's time, and the
+        // figures are read as doubles and rounded to four places anyway.
+        String hours = "date_part('epoch', c.conversion_time - " + path + ".first_touch_time) / 3600";
         String timed = " filter (where c.matched and " + path + ".first_touch_time is not null)";
         return "select " + (outer.isEmpty() ? "" : outer + ", ")
                 + "count(c.matched) as with_flag, count(*) filter (where c.matched) as matched,"
