@@ -128,9 +128,13 @@ public final class ReportBench {
     }
 
     private static List<Statement> inputs(ReportScope scope, Grouping grouping) {
-        return List.of(MetricSql.credits(scope, grouping), MetricSql.conversions(scope, grouping),
-                MetricSql.conversions(scope, Grouping.TOTAL), MetricSql.spend(scope, grouping),
-                MetricSql.touches(scope, grouping));
+        Statement both = MetricSql.conversionsWithTotal(scope, grouping);
+        List<Statement> conversions = both != null ? List.of(both)
+                : List.of(MetricSql.conversions(scope, grouping), MetricSql.conversions(scope, Grouping.TOTAL));
+        List<Statement> statements = new ArrayList<>(List.of(MetricSql.credits(scope, grouping)));
+        statements.addAll(conversions);
+        statements.addAll(List.of(MetricSql.spend(scope, grouping), MetricSql.touches(scope, grouping)));
+        return statements;
     }
 
     private static ReportScope scope(LocalDate from, LocalDate to, List<String> models, boolean touchDate) {
