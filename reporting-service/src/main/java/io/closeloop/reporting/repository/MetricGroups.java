@@ -1,7 +1,6 @@
 package io.closeloop.reporting.repository;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** Rows of the metric queries, each under its group's key. */
 public final class MetricGroups {
@@ -15,10 +14,6 @@ public final class MetricGroups {
 
     public record Conversions(GroupKey key, long withMatchFlag, long matched, long pathConversions,
                               long pathTouches, Double timeToConvertMedianHours, Double timeToConvertP90Hours) {
-    }
-
-    /** Whole conversions per group, and in all. */
-    public record ConversionsWithTotal(List<Conversions> groups, List<Conversions> total) {
     }
 
     public record Amount(GroupKey key, long value) {

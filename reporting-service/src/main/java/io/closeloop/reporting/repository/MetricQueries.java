@@ -14,7 +14,6 @@ import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -32,31 +31,9 @@ public class MetricQueries {
 
     /** Whole conversions per group: match flags, the linear set's path length and the time to convert. */
     public Uni<List<MetricGroups.Conversions>> conversions(ReportScope scope, Grouping grouping) {
-        return run(MetricSql.conversions(scope, grouping), row -> conversion(row, grouping));
-    }
-
-    private static MetricGroups.Conversions conversion(Tuple row, Grouping grouping) {
-        return new MetricGroups.Conversions(key(row, grouping), longValue(row, "with_flag"), longValue(row, "matched"),
-                longValue(row, "path_conversions"), longValue(row, "path_touches"), doubleOrNull(row, "ttc_median"),
-                doubleOrNull(row, "ttc_p90"));
-    }
-
-    /** {@link #conversions} per group and in all, from one scan where the statements allow it. */
-    public Uni<MetricGroups.ConversionsWithTotal> conversionsWithTotal(ReportScope scope, Grouping grouping) {
-        Statement both = MetricSql.conversionsWithTotal(scope, grouping);
-        if (both == null) {
-            return conversions(scope, grouping).chain(groups -> conversions(scope, Grouping.TOTAL)
-                    .map(total -> new MetricGroups.ConversionsWithTotal(groups, total)));
-        }
-        return NativeRows.list(both.text(), both.params()).map(rows -> {
-            List<MetricGroups.Conversions> groups = new ArrayList<>();
-            List<MetricGroups.Conversions> total = new ArrayList<>();
-            for (Tuple row : rows) {
-                boolean inTotal = Boolean.TRUE.equals(row.get("total"));
-                (inTotal ? total : groups).add(conversion(row, inTotal ? Grouping.TOTAL : grouping));
-            }
-            return new MetricGroups.ConversionsWithTotal(groups, total);
-        });
+        return run(MetricSql.conversions(scope, grouping), row -> new MetricGroups.Conversions(key(row, grouping),
+                longValue(row, "with_flag"), longValue(row, "matched"), longValue(row, "path_conversions"),
+                longValue(row, "path_touches"), doubleOrNull(row, "ttc_median"), doubleOrNull(row, "ttc_p90")));
     }
 
     /** Credited amounts without a base amount, per original currency: conversions and amount in that currency. */

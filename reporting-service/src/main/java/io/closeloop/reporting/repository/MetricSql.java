@@ -140,30 +140,6 @@ public final class MetricSql {
     }
 
     /**
-     * The whole-conversion figures per group and, from the same scan, the total's (rows whose {@code total} is true):
-     * on the conversion date, when the groups and the total each read one row per conversion. The total's rows (a
-     * set's first) are among those of any grouping (first in the set is first in its channel; first among the based
-     * rows is a based row). Null otherwise: then {@link #conversions} reads the groups and the total apart.
-     */
-    public static Statement conversionsWithTotal(ReportScope scope, Grouping grouping) {
-        String first = scope.touchDate() || grouping.equals(Grouping.TOTAL) ? null : firstRow(scope, grouping);
-        String total = firstRow(scope, Grouping.TOTAL);
-        if (first == null || total == null) {
-            return null;
-        }
-        String currency = currency(scope);
-        Sql sql = new Sql();
-        sql.append(wholeConversions(groupColumns(grouping) + ", c.total", "c")).append(" from (select ")
-                .append(keptKeys("x", grouping, "t.total")).append(", t.total, x.matched, x.conversion_time,"
-                        + " x.path_touches as touch_count, x.first_touch_time");
-        keptFrom(sql, "credit_conversion x cross join (values (false), (true)) t(total)", "x", scope);
-        sql.append(" and ").append(first.replace("#", currency)).append(" and (not t.total or ")
-                .append(total.replace("#", currency)).append(")) c group by ").append(groupColumns(grouping))
-                .append(", c.total");
-        return sql.statement();
-    }
-
-    /**
      * The condition that picks one row per conversion and group ({@code #} for the base currency), or null when the
      * rows must be grouped per conversion: several models' sets in one group, or a campaign filter across channels.
      * Every row has a line, so in the base currency every row counts, and otherwise the rows with a base amount.
@@ -187,11 +163,7 @@ public final class MetricSql {
      * set's touch count and first touch time are).
      */
     private static String wholeConversions(Grouping grouping, String path) {
-        return wholeConversions(groupColumns(grouping), path);
-    }
-
-    /** The same, selecting {@code outer} columns first. */
-    private static String wholeConversions(String outer, String path) {
+        String outer = groupColumns(grouping);
         // In double precision: sorting numeric values for the percentiles cost a third of the view's time, and the
         // figures are read as doubles and rounded to four places anyway.
         String hours = "date_part('epoch', c.conversion_time - " + path + ".first_touch_time) / 3600";
@@ -379,30 +351,21 @@ public final class MetricSql {
 
     /** The group keys of a table kept per day ({@code alias}: {@code credit_day} or {@code credit_conversion}). */
     private static String keptKeys(String alias, Grouping grouping) {
-        return keptKeys(alias, grouping, null);
-    }
-
-    /** The same, each null where {@code nullWhen} holds (a total's rows), unless that is null. */
-    private static String keptKeys(String alias, Grouping grouping, String nullWhen) {
         List<String> keys = new ArrayList<>();
         if (grouping.model()) {
-            keys.add(key(alias + ".model_id", nullWhen) + " as k_model");
+            keys.add(alias + ".model_id as k_model");
         }
         if (grouping.channel()) {
-            keys.add(key(alias + ".channel", nullWhen) + " as k_channel");
+            keys.add(alias + ".channel as k_channel");
         }
         if (grouping.campaign()) {
-            keys.add(key(alias + ".campaign", nullWhen) + " as k_campaign");
+            keys.add(alias + ".campaign as k_campaign");
         }
         if (grouping.grain() != null) {
-            keys.add(key("cast(date_trunc('" + grouping.grain().id() + "', cast(" + alias
-                    + ".day as timestamp)) as date)", nullWhen) + " as k_period");
+            keys.add("cast(date_trunc('" + grouping.grain().id() + "', cast(" + alias + ".day as timestamp)) as date)"
+                    + " as k_period");
         }
         return String.join(", ", keys);
-    }
-
-    private static String key(String column, String nullWhen) {
-        return nullWhen == null ? column : "case when " + nullWhen + " then null else " + column + " end";
     }
 
     /** The scope's rows of {@code credit_conversion}: its models, days in the tenant's zone, channel and campaign. */
@@ -412,12 +375,7 @@ public final class MetricSql {
 
     /** The scope's rows of a table kept per tenant-zone day ({@code credit_day}, {@code credit_conversion}). */
     private static void keptWhere(Sql sql, String table, String alias, ReportScope scope) {
-        keptFrom(sql, table + " " + alias, alias, scope);
-    }
-
-    /** The same rows, read {@code from} a table (or join) whose kept table is {@code alias}. */
-    private static void keptFrom(Sql sql, String from, String alias, ReportScope scope) {
-        sql.append(" from ").append(from).append(" where ").append(alias)
+        sql.append(" from ").append(table).append(" ").append(alias).append(" where ").append(alias)
                 .append(".tenant = ").append(sql.param(scope.tenant())).append(" and ").append(alias)
                 .append(".model_id in (").append(models(scope)).append(") and ").append(alias).append(".day >= ")
                 .append(sql.param(scope.from()))

@@ -95,11 +95,12 @@ public class MetricReportService {
     /** Every group's inputs, and the total's under {@link GroupKey#TOTAL}. */
     private Uni<Map<GroupKey, MetricInputs>> inputs(ReportScope scope, Grouping grouping) {
         return queries.credits(scope, grouping)
-                .chain(credits -> queries.conversionsWithTotal(scope, grouping)
-                        .chain(conversions -> queries.spend(scope, grouping)
-                                .chain(spend -> queries.touches(scope, grouping)
-                                        .map(touches -> MetricRows.inputs(credits, conversions.groups(),
-                                                conversions.total(), spend, touches)))));
+                .chain(credits -> queries.conversions(scope, grouping)
+                        .chain(conversions -> queries.conversions(scope, Grouping.TOTAL)
+                                .chain(total -> queries.spend(scope, grouping)
+                                        .chain(spend -> queries.touches(scope, grouping)
+                                                .map(touches -> MetricRows.inputs(credits, conversions, total,
+                                                        spend, touches))))));
     }
 
     private <T> Uni<T> withoutRate(ReportScope scope,
