@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Native SQL run in the caller's Hibernate Reactive session with its rows read by column name, never by position,
@@ -23,13 +24,16 @@ public final class NativeRows {
     }
 
     public static Uni<List<Tuple>> list(String sql, Object... params) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, Tuple.class);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.getResultList();
-        });
+        return Panache.getSession().chain(session -> list(session, sql, params));
+    }
+
+    /** The same in the given session. */
+    public static Uni<List<Tuple>> list(Mutiny.Session session, String sql, Object... params) {
+        var query = session.createNativeQuery(sql, Tuple.class);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getResultList();
     }
 
     public static String text(Tuple row, String column) {

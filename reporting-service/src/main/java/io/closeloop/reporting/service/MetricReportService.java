@@ -92,22 +92,20 @@ public class MetricReportService {
                         MetricRows.report(view, request, scope, grouping, groups, rates, spendRates))));
     }
 
-    /** Every group's inputs, and the total's under {@link GroupKey#TOTAL}. */
+    /** Every group's inputs, and the total's under {@link GroupKey#TOTAL}; the statements run side by side. */
     private Uni<Map<GroupKey, MetricInputs>> inputs(ReportScope scope, Grouping grouping) {
-        return queries.credits(scope, grouping)
-                .chain(credits -> queries.conversions(scope, grouping)
-                        .chain(conversions -> queries.conversions(scope, Grouping.TOTAL)
-                                .chain(total -> queries.spend(scope, grouping)
-                                        .chain(spend -> queries.touches(scope, grouping)
-                                                .map(touches -> MetricRows.inputs(credits, conversions, total,
-                                                        spend, touches))))));
+        return Uni.combine().all().unis(queries.credits(scope, grouping), queries.conversions(scope, grouping),
+                        queries.conversions(scope, Grouping.TOTAL), queries.spend(scope, grouping),
+                        queries.touches(scope, grouping)).asTuple()
+                .map(in -> MetricRows.inputs(in.getItem1(), in.getItem2(), in.getItem3(), in.getItem4(),
+                        in.getItem5()));
     }
 
     private <T> Uni<T> withoutRate(ReportScope scope,
                                    java.util.function.BiFunction<List<MetricGroups.WithoutRate>,
                                            List<MetricGroups.WithoutRate>, T> then) {
-        return queries.creditsWithoutRate(scope).chain(rates -> queries.spendWithoutRate(scope)
-                .map(spendRates -> then.apply(rates, spendRates)));
+        return Uni.combine().all().unis(queries.creditsWithoutRate(scope), queries.spendWithoutRate(scope)).asTuple()
+                .map(rates -> then.apply(rates.getItem1(), rates.getItem2()));
     }
 
     private <T> Uni<T> withScope(String tenant, ViewRequest request, List<String> models,
