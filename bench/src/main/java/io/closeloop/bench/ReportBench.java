@@ -223,7 +223,8 @@ public final class ReportBench {
 
     /**
      * A year of one tenant's data, made in the database (seeded): conversions with 1–4 touches over 12 channels and 60
-     * campaigns, 15 % without an eligible touch, 2 % in USD without a rate; single-touch models credit one line, the
+     * campaigns, 15 % without an eligible touch, 2 % in USD without a rate; first touch a minute to 30 days before the
+     * conversion (to the second, most within a week); single-touch models credit one line, the
      * others every touch; daily spend per campaign (10 % in USD with a base amount, 1 % without); touch counts;
      * 30 % offline, 20 % leads with their stages.
      */
@@ -237,7 +238,9 @@ public final class ReportBench {
                 + " timestamptz '2024-12-31 23:00:00+00' + random() * interval '365 days' as at,"
                 + " (1000 + floor(random() * 99000))::bigint as value, random() < 0.85 as matched,"
                 + " 1 + floor(random() * 4)::int as path, random() < 0.02 as no_rate,"
-                + " random() < 0.3 as offline, random() < 0.2 as lead"
+                + " random() < 0.3 as offline, random() < 0.2 as lead,"
+                // Times to convert as customers have them: to the second, mostly within days, some near the window.
+                + " date_trunc('second', (random() ^ 2) * interval '30 days') + interval '1 minute' as gap"
                 + " from generate_series(1, " + conversions + ") g",
             "create temp table model (model_id text, single boolean)",
             "insert into model values " + models,
@@ -248,7 +251,7 @@ public final class ReportBench {
                 + " case when c.no_rate then 'USD' else 'EUR' end, c.value, c.matched, 'EUR',"
                 + " case when c.no_rate then null else c.value end, c.no_rate,"
                 + " case when not c.matched then 0 when m.single then 1 else c.path end,"
-                + " case when c.matched then c.at - c.path * interval '1 day' end"
+                + " case when c.matched then c.at - c.gap end"
                 + " from conv c cross join model m",
             "insert into credit_line (tenant, conversion_id, model_id, line_no, channel, source, medium, campaign,"
                 + " credit_minor, fractional_conversions, base_credit_minor, touch_time)"
@@ -256,7 +259,7 @@ public final class ReportBench {
                 + " case when not c.matched then 'unattributed' else 'channel_' || ((c.n * 7 + i * 13) % 12) end,"
                 + " 'src', 'med', case when c.matched then 'campaign_' || ((c.n + i) % 5) end,"
                 + " c.value / k.lines, 1.0 / k.lines, case when c.no_rate then null else c.value / k.lines end,"
-                + " case when c.matched then c.at - (c.path - i + 1) * interval '1 day' end"
+                + " case when c.matched then c.at - c.gap * (c.path - i + 1) / c.path end"
                 + " from conv c cross join model m"
                 + " cross join lateral (select case when m.single or not c.matched then 1 else c.path end as lines) k"
                 + " cross join lateral generate_series(1, k.lines) i",
