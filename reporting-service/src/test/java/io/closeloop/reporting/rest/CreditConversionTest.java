@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.closeloop.infra.InfraTestResource;
 import io.closeloop.reporting.metrics.Grain;
+import io.closeloop.reporting.repository.CreditConversionSql;
+import io.closeloop.reporting.repository.CreditDaySql;
 import io.closeloop.reporting.repository.Grouping;
 import io.closeloop.reporting.repository.MetricSql;
 import io.closeloop.reporting.repository.ReportScope;
@@ -64,6 +66,7 @@ class CreditConversionTest {
             + " case when g.based then (" + previous(" and " + based("o")) + ") end,"
             + " case when g.based then (" + previous(" and o.channel = g.channel and " + based("o")) + ") end"
             + " from " + setRows("coalesce(l.touch_time, s.conversion_time)");
+    private static final String LONDON = "Europe/London";
     private static final Pattern PARAM = Pattern.compile("\\?(\\d+)");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -97,7 +100,10 @@ class CreditConversionTest {
 
     @Test
     void figuresFromTheRowsEqualThoseFromTheLines() throws Exception {
-        assertThat(compareFigures(false, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11))).isGreaterThan(100);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            assertThat(compareFigures(c, LONDON, false, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11)))
+                    .isGreaterThan(100);
+        }
     }
 
     /** On the touch date, with sets whose rows fall before, in and after the range, and in several periods. */
@@ -114,21 +120,56 @@ class CreditConversionTest {
 
     @Test
     void touchFiguresFromTheRowsEqualThoseFromTheLines() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            assertThat(compareTouchFigures(c, LONDON)).isGreaterThan(100);
+        }
+    }
+
+    /**
+     * A zone change files the tenant's touch-day sums and rows again ({@code TenantIntake}), by the statements the
+     * service runs: they equal the lines in the new zone. Undone after.
+     */
+    @Test
+    void touchTablesFiledAgainInANewZoneEqualTheLines() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                s.executeUpdate("update tenant_zone set time_zone = 'America/New_York' where tenant = '"
+                        + ReportFixture.TENANT + "'");
+                for (String refile : List.of(CreditDaySql.TOUCH_DAY.clearTenant(), CreditDaySql.TOUCH_DAY.addTenant(),
+                        CreditConversionSql.TOUCH_DAY.clearTenant(), CreditConversionSql.TOUCH_DAY.addTenant())) {
+                    try (PreparedStatement ps = c.prepareStatement(refile.replace("?1", "?"))) {
+                        ps.setString(1, ReportFixture.TENANT);
+                        ps.executeUpdate();
+                    }
+                }
+                assertThat(count(s, "select count(*) from ((" + TOUCH_KEPT + " except " + TOUCH_FROM_LINES
+                        + ") union all (" + TOUCH_FROM_LINES + " except " + TOUCH_KEPT + ")) d")).isZero();
+                assertThat(compareTouchFigures(c, "America/New_York")).isGreaterThan(100);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** {@link #compareFigures} on the touch date over ranges that cut sets' rows, and in several periods. */
+    private static int compareTouchFigures(Connection c, String zone) throws Exception {
         int compared = 0;
         for (LocalDate[] range : new LocalDate[][] {{LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11)},
                 {LocalDate.of(2026, 1, 4), LocalDate.of(2026, 1, 8)},
                 {LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 8)},
                 {LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 31)}}) {
-            compared += compareFigures(true, range[0], range[1]);
+            compared += compareFigures(c, zone, true, range[0], range[1]);
         }
-        assertThat(compared).isGreaterThan(100);
+        return compared;
     }
 
     /**
      * Compares every view statement with its reference from the lines over the fixture's tenant from..to, for every
      * grouping, filter, model choice and base currency; the number of rows compared.
      */
-    private int compareFigures(boolean touchDate, LocalDate from, LocalDate to) throws Exception {
+    private static int compareFigures(Connection c, String zone, boolean touchDate, LocalDate from, LocalDate to)
+            throws Exception {
         List<Grouping> groupings = List.of(Grouping.TOTAL, Grouping.CHANNEL, Grouping.CAMPAIGN, Grouping.MODEL_CHANNEL,
                 Grouping.period(Grain.DAY), Grouping.period(Grain.WEEK), Grouping.period(Grain.MONTH),
                 new Grouping(true, false, false, null), new Grouping(false, true, false, Grain.WEEK));
@@ -137,36 +178,34 @@ class CreditConversionTest {
         String[][] filters = {{null, null}, {"paid_search", null}, {null, "brand"}, {"paid_social", "retarget"},
                 {"email", null}};
         int compared = 0;
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            for (String base : Arrays.asList("GBP", "EUR", null)) {
-                for (List<String> model : models) {
-                    for (String[] filter : filters) {
-                        ReportScope scope = scope(model, base, filter[0], filter[1], from, to, touchDate);
-                        for (Grouping grouping : groupings) {
-                            String as = String.format("%s %s %s %s %s..%s touch=%s", base, model,
-                                    Arrays.toString(filter), grouping, from, to, touchDate);
-                            List<String> kept = rows(c, MetricSql.conversions(scope, grouping));
-                            assertThat(kept).as(as)
-                                    .isEqualTo(rows(c, MetricSql.conversionsFromLines(scope, grouping)));
-                            // As the service reads sums: none is 0 (a restated set can leave a kept row at 0).
-                            List<String> sums = sums(rows(c, MetricSql.credits(scope, grouping)));
-                            assertThat(sums).as("credits " + as)
-                                    .isEqualTo(sums(rows(c, MetricSql.creditsFromLines(scope, grouping))));
-                            compared += kept.size() + sums.size();
-                        }
-                        assertThat(rows(c, MetricSql.creditsWithoutRate(scope)))
-                                .as("withoutRate %s %s %s", base, model, Arrays.toString(filter))
-                                .isEqualTo(rows(c, MetricSql.creditsWithoutRateFromLines(scope)));
+        for (String base : Arrays.asList("GBP", "EUR", null)) {
+            for (List<String> model : models) {
+                for (String[] filter : filters) {
+                    ReportScope scope = scope(zone, model, base, filter[0], filter[1], from, to, touchDate);
+                    for (Grouping grouping : groupings) {
+                        String as = String.format("%s %s %s %s %s..%s %s touch=%s", base, model,
+                                Arrays.toString(filter), grouping, from, to, zone, touchDate);
+                        List<String> kept = rows(c, MetricSql.conversions(scope, grouping));
+                        assertThat(kept).as(as)
+                                .isEqualTo(rows(c, MetricSql.conversionsFromLines(scope, grouping)));
+                        // As the service reads sums: none is 0 (a restated set can leave a kept row at 0).
+                        List<String> sums = sums(rows(c, MetricSql.credits(scope, grouping)));
+                        assertThat(sums).as("credits " + as)
+                                .isEqualTo(sums(rows(c, MetricSql.creditsFromLines(scope, grouping))));
+                        compared += kept.size() + sums.size();
                     }
+                    assertThat(rows(c, MetricSql.creditsWithoutRate(scope)))
+                            .as("withoutRate %s %s %s", base, model, Arrays.toString(filter))
+                            .isEqualTo(rows(c, MetricSql.creditsWithoutRateFromLines(scope)));
                 }
             }
         }
         return compared;
     }
 
-    private static ReportScope scope(List<String> models, String base, String channel, String campaign,
-                                     LocalDate from, LocalDate to, boolean touchDate) {
-        ZoneId zone = ZoneId.of("Europe/London");
+    private static ReportScope scope(String zoneId, List<String> models, String base, String channel,
+                                     String campaign, LocalDate from, LocalDate to, boolean touchDate) {
+        ZoneId zone = ZoneId.of(zoneId);
         return new ReportScope(ReportFixture.TENANT, models, zone.getId(), base, from, to,
                 from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), channel, campaign,
                 touchDate);
