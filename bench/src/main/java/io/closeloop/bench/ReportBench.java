@@ -73,9 +73,11 @@ public final class ReportBench {
                 load(c, conversions);
                 double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
                 System.out.printf(Locale.ROOT, "loaded %,d conversions x %d models (%,d credit sets, %,d lines,"
-                                + " %,d daily sums, %,d conversion rows), %,d spend rows, %,d touch rows in %.1f s%n",
+                                + " %,d daily sums, %,d conversion rows, %,d touch-day sums, %,d touch-day rows), %,d spend"
+                                + " rows, %,d touch rows in %.1f s%n",
                         conversions, MODELS.size(), count(c, "credit_set"), count(c, "credit_line"),
-                        count(c, "credit_day"), count(c, "credit_conversion"), count(c, "spend_day"),
+                        count(c, "credit_day"), count(c, "credit_conversion"), count(c, "credit_touch_day"),
+                        count(c, "credit_touch_conversion"), count(c, "spend_day"),
                         count(c, "touch_day"), loadSeconds);
                 try (java.sql.Statement session = c.createStatement()) {
                     // As the service's sessions are set (reporting-service application.properties).
@@ -286,9 +288,12 @@ public final class ReportBench {
                 + " select 'bench', d::date, 'source', 'odd_' || v, 1 + floor(random() * 9)::bigint"
                 + " from generate_series(date '2025-01-01', date '2025-12-31', interval '1 day') d"
                 + " cross join generate_series(0, 19) v",
-            // The daily credit sums and conversion rows the service keeps at intake, filed as its statements file them.
+            // The daily credit sums and conversion rows the service keeps at intake, by conversion and by touch day,
+            // filed as its statements file them.
             CreditDaySql.ADD_TENANT.replace("?1", "'bench'"),
             CreditConversionSql.ADD_TENANT.replace("?1", "'bench'"),
+            CreditDaySql.TOUCH_DAY.addTenant().replace("?1", "'bench'"),
+            CreditConversionSql.TOUCH_DAY.addTenant().replace("?1", "'bench'"),
             "analyze",
         };
         try (java.sql.Statement s = c.createStatement()) {

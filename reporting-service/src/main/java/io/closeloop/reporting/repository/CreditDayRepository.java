@@ -3,11 +3,13 @@ package io.closeloop.reporting.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
 
 /**
- * Keeps {@code credit_day} in step with the stored credit sets, in the caller's transaction. A conversion's sets and
- * its flags arrive on two topics, consumed concurrently: each change first takes {@link #lockConversion}, so that a
- * set withdrawn while its conversion's flags change is subtracted once, not by both transactions.
+ * Keeps {@code credit_day} and {@code credit_touch_day} in step with the stored credit sets, in the caller's
+ * transaction. A conversion's sets and its flags arrive on two topics, consumed concurrently: each change first takes
+ * {@link #lockConversion}, so that a set withdrawn while its conversion's flags change is subtracted once, not by both
+ * transactions.
  */
 @ApplicationScoped
 public class CreditDayRepository {
@@ -31,24 +33,29 @@ public class CreditDayRepository {
 
     /** Takes out the stored version of a set that {@code newVersion} is about to replace; none if it will not. */
     public Uni<Void> subtractReplaced(String tenant, String conversionId, String modelId, long newVersion) {
-        return run(CreditDaySql.SUBTRACT_REPLACED_SET, tenant, conversionId, modelId, newVersion);
+        return both(days -> run(days.subtractReplacedSet(), tenant, conversionId, modelId, newVersion));
     }
 
     public Uni<Void> addSet(String tenant, String conversionId, String modelId) {
-        return run(CreditDaySql.ADD_SET, tenant, conversionId, modelId);
+        return both(days -> run(days.addSet(), tenant, conversionId, modelId));
     }
 
     public Uni<Void> subtractConversion(String tenant, String conversionId) {
-        return run(CreditDaySql.SUBTRACT_CONVERSION, tenant, conversionId);
+        return both(days -> run(days.subtractConversion(), tenant, conversionId));
     }
 
     public Uni<Void> addConversion(String tenant, String conversionId) {
-        return run(CreditDaySql.ADD_CONVERSION, tenant, conversionId);
+        return both(days -> run(days.addConversion(), tenant, conversionId));
     }
 
     /** Files the tenant's days again, in the zone now stored for it. */
     public Uni<Void> rebuild(String tenant) {
-        return run(CreditDaySql.CLEAR_TENANT, tenant).chain(() -> run(CreditDaySql.ADD_TENANT, tenant));
+        return both(days -> run(days.clearTenant(), tenant).chain(() -> run(days.addTenant(), tenant)));
+    }
+
+    /** The change to the sums by conversion day ({@code credit_day}), then to those by touch day. */
+    private static Uni<Void> both(Function<CreditDaySql.Statements, Uni<Void>> change) {
+        return change.apply(CreditDaySql.CONVERSION_DAY).chain(() -> change.apply(CreditDaySql.TOUCH_DAY));
     }
 
     private static Uni<Void> lock(String sql, String key) {

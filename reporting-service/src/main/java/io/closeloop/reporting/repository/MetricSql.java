@@ -31,9 +31,14 @@ public final class MetricSql {
     }
 
     public static Statement credits(ReportScope scope, Grouping grouping) {
-        if (!scope.touchDate()) {
-            return creditDays(scope, grouping);
-        }
+        return creditDays(scope, grouping);
+    }
+
+    /**
+     * The line sums worked out from the stored lines: what {@code credit_day} and {@code credit_touch_day} must give
+     * (the reference the views' statements are checked against).
+     */
+    public static Statement creditsFromLines(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
         String keys = creditKeys(scope, grouping);
         String base = base(scope);
@@ -56,8 +61,9 @@ public final class MetricSql {
     }
 
     /**
-     * The same sums as {@link #credits} on the conversion date, read from the daily sums kept at intake
-     * ({@code credit_day}): every figure there is constant within a row, so the base-amount rule applies per row.
+     * The same sums as {@link #creditsFromLines}, read from the daily sums kept at intake ({@code credit_day}, on the
+     * touch date {@code credit_touch_day}): every figure there is constant within a row, so the base-amount rule
+     * applies per row.
      */
     private static Statement creditDays(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
@@ -84,12 +90,12 @@ public final class MetricSql {
     }
 
     public static Statement conversions(ReportScope scope, Grouping grouping) {
-        return scope.touchDate() ? conversionsFromLines(scope, grouping) : conversionRows(scope, grouping);
+        return conversionRows(scope, grouping);
     }
 
     /**
-     * The whole-conversion figures worked out from the stored lines and each conversion's linear set: what the
-     * views read on the touch date, and what {@code credit_conversion} must give on the conversion date.
+     * The whole-conversion figures worked out from the stored lines and each conversion's linear set: what
+     * {@code credit_conversion} and {@code credit_touch_conversion} must give.
      */
     public static Statement conversionsFromLines(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
@@ -117,7 +123,7 @@ public final class MetricSql {
         Sql sql = new Sql();
         String keys = keptKeys("x", grouping);
         String currency = currency(scope);
-        String first = firstRow(scope, grouping);
+        String first = firstRow(sql, scope, grouping);
         if (first != null) {
             sql.append(wholeConversions(grouping, "c")).append(" from (select ")
                     .append(keys.isEmpty() ? "" : keys + ", ")
@@ -144,7 +150,10 @@ public final class MetricSql {
      * rows must be grouped per conversion: several models' sets in one group, or a campaign filter across channels.
      * Every row has a line, so in the base currency every row counts, and otherwise the rows with a base amount.
      */
-    private static String firstRow(ReportScope scope, Grouping grouping) {
+    private static String firstRow(Sql sql, ReportScope scope, Grouping grouping) {
+        if (scope.touchDate()) {
+            return firstTouchRow(sql, scope, grouping);
+        }
         if (scope.models().size() > 1 && !grouping.model()) {
             return null;
         }
@@ -156,6 +165,24 @@ public final class MetricSql {
         }
         String within = grouping.channel() || scope.channel() != null ? "channel" : "set";
         return "(case when x.currency = '#' then x.first_in_" + within + " else x.first_based_in_" + within + " end)";
+    }
+
+    /**
+     * On the touch date ({@code credit_touch_conversion}), a set's rows spread over days: its first row in a group is
+     * the one whose previous row (in the set, or in the set's channel) lies before the group's first day, the range's
+     * or the period's. Null when the rows must be grouped per conversion: several models' sets in one group, or
+     * campaigns, whose rows the previous days do not follow.
+     */
+    private static String firstTouchRow(Sql sql, ReportScope scope, Grouping grouping) {
+        if (scope.models().size() > 1 && !grouping.model() || scope.campaign() != null || grouping.campaign()) {
+            return null;
+        }
+        String within = grouping.channel() || scope.channel() != null ? "channel" : "set";
+        String from = sql.param(scope.from());
+        String start = grouping.grain() == null ? from : "greatest(" + from + ", cast(date_trunc('"
+                + grouping.grain().id() + "', cast(x.day as timestamp)) as date))";
+        return "(case when x.currency = '#' then coalesce(x.prev_in_" + within + " < " + start + ", true)"
+                + " else x.based and coalesce(x.prev_based_in_" + within + " < " + start + ", true) end)";
     }
 
     /**
@@ -179,10 +206,7 @@ public final class MetricSql {
     }
 
     public static Statement creditsWithoutRate(ReportScope scope) {
-        if (scope.touchDate()) {
-            return creditsWithoutRateFromLines(scope);
-        }
-        // On the conversion date, from the rows kept at intake: their lines without a base amount.
+        // From the rows kept at intake: their lines without a base amount.
         Sql sql = new Sql();
         sql.append("select x.currency, count(distinct x.conversion_id) as conversions,"
                 + " sum(x.unbased_credit_minor) as amount_minor");
@@ -373,9 +397,13 @@ public final class MetricSql {
         keptWhere(sql, "credit_conversion", "x", scope);
     }
 
-    /** The scope's rows of a table kept per tenant-zone day ({@code credit_day}, {@code credit_conversion}). */
+    /**
+     * The scope's rows of a table kept per tenant-zone day ({@code credit_day}, {@code credit_conversion}; on the
+     * touch date their twins filed by the touch's day).
+     */
     private static void keptWhere(Sql sql, String table, String alias, ReportScope scope) {
-        sql.append(" from ").append(table).append(" ").append(alias).append(" where ").append(alias)
+        String filed = scope.touchDate() ? table.replace("credit_", "credit_touch_") : table;
+        sql.append(" from ").append(filed).append(" ").append(alias).append(" where ").append(alias)
                 .append(".tenant = ").append(sql.param(scope.tenant())).append(" and ").append(alias)
                 .append(".model_id in (").append(models(scope)).append(") and ").append(alias).append(".day >= ")
                 .append(sql.param(scope.from()))

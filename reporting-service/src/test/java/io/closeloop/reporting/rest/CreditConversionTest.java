@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.closeloop.infra.InfraTestResource;
 import io.closeloop.reporting.metrics.Grain;
+import io.closeloop.reporting.repository.CreditConversionSql;
+import io.closeloop.reporting.repository.CreditDaySql;
 import io.closeloop.reporting.repository.Grouping;
 import io.closeloop.reporting.repository.MetricSql;
 import io.closeloop.reporting.repository.ReportScope;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * The conversion rows kept at intake equal what the stored sets, their lines and each conversion's linear set say,
  * after {@link ReportFixture}'s restated, withdrawn and late conversions (linear sets arriving after other models'),
  * and the whole-conversion figures and withoutRate read from them equal those worked out from the lines, for every
- * grouping, filter, model choice and base currency.
+ * grouping, filter, model choice and base currency; likewise the rows by touch day ({@code credit_touch_conversion})
+ * and the touch-date figures, the line sums ({@code credit_day}, {@code credit_touch_day}) included.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "service", value = "reporting"))
@@ -48,20 +53,20 @@ class CreditConversionTest {
             + " and " + before("o") + "),"
             + " g.based and not exists (select 1 from credit_line o where " + sameSet("o")
             + " and o.channel = g.channel and " + based("o") + " and " + before("o") + ")"
-            + " from (select s.tenant, s.model_id, s.conversion_id, l.channel, coalesce(l.campaign, '') as campaign,"
-            + " cast(timezone(coalesce(z.time_zone, 'UTC'), s.conversion_time) as date), s.conversion_time,"
-            + " s.currency, s.matched,"
-            + " count(*) filter (where l.base_credit_minor is not null or s.value_minor = 0) > 0 as based,"
-            + " cast(sum(case when l.base_credit_minor is null and s.value_minor <> 0 then l.credit_minor end)"
-            + " as numeric),"
-            + " (select p.touch_count from credit_set p where p.tenant = s.tenant and p.conversion_id = s.conversion_id"
-            + " and p.model_id = 'linear' and p.status <> 'withdrawn'),"
-            + " (select p.first_touch_time from credit_set p where p.tenant = s.tenant"
-            + " and p.conversion_id = s.conversion_id and p.model_id = 'linear' and p.status <> 'withdrawn')"
-            + " from credit_set s join credit_line l on l.tenant = s.tenant and l.conversion_id = s.conversion_id"
-            + " and l.model_id = s.model_id left join tenant_zone z on z.tenant = s.tenant"
-            + " where s.status <> 'withdrawn' group by s.tenant, s.model_id, s.conversion_id, l.channel,"
-            + " coalesce(l.campaign, ''), z.time_zone, s.conversion_time, s.currency, s.matched, s.value_minor) g";
+            + " from " + setRows("s.conversion_time");
+    private static final String TOUCH_KEPT = "select tenant, model_id, conversion_id, channel, campaign, day,"
+            + " conversion_time, currency, matched, based, unbased_credit_minor, path_touches, first_touch_time,"
+            + " prev_in_set, prev_in_channel, prev_based_in_set, prev_based_in_channel from credit_touch_conversion";
+    /** The tenant-zone day of a line's touch (of its conversion without one) in set {@code g}. */
+    private static final String TOUCH_DAY = "cast(timezone(coalesce((select z.time_zone from tenant_zone z"
+            + " where z.tenant = g.tenant), 'UTC'), coalesce(#.touch_time, g.conversion_time)) as date)";
+    /** Per set, (channel, campaign) and touch day: the row, the previous rows' days worked out with subqueries. */
+    private static final String TOUCH_FROM_LINES = "select g.*,"
+            + " (" + previous("") + "), (" + previous(" and o.channel = g.channel") + "),"
+            + " case when g.based then (" + previous(" and " + based("o")) + ") end,"
+            + " case when g.based then (" + previous(" and o.channel = g.channel and " + based("o")) + ") end"
+            + " from " + setRows("coalesce(l.touch_time, s.conversion_time)");
+    private static final String LONDON = "Europe/London";
     private static final Pattern PARAM = Pattern.compile("\\?(\\d+)");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -95,40 +100,115 @@ class CreditConversionTest {
 
     @Test
     void figuresFromTheRowsEqualThoseFromTheLines() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            assertThat(compareFigures(c, LONDON, false, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11)))
+                    .isGreaterThan(100);
+        }
+    }
+
+    /** On the touch date, with sets whose rows fall before, in and after the range, and in several periods. */
+    @Test
+    void touchRowsEqualTheStoredSets() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            // Sets with rows on several days, and rows that are not the first of their set.
+            assertThat(count(s, "select count(*) from credit_touch_conversion where prev_in_set is not null"))
+                    .isPositive();
+            assertThat(count(s, "select count(*) from ((" + TOUCH_KEPT + " except " + TOUCH_FROM_LINES
+                    + ") union all (" + TOUCH_FROM_LINES + " except " + TOUCH_KEPT + ")) d")).isZero();
+        }
+    }
+
+    @Test
+    void touchFiguresFromTheRowsEqualThoseFromTheLines() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            assertThat(compareTouchFigures(c, LONDON)).isGreaterThan(100);
+        }
+    }
+
+    /**
+     * A zone change files the tenant's touch-day sums and rows again ({@code TenantIntake}), by the statements the
+     * service runs: they equal the lines in the new zone. Undone after.
+     */
+    @Test
+    void touchTablesFiledAgainInANewZoneEqualTheLines() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                s.executeUpdate("update tenant_zone set time_zone = 'America/New_York' where tenant = '"
+                        + ReportFixture.TENANT + "'");
+                for (String refile : List.of(CreditDaySql.TOUCH_DAY.clearTenant(), CreditDaySql.TOUCH_DAY.addTenant(),
+                        CreditConversionSql.TOUCH_DAY.clearTenant(), CreditConversionSql.TOUCH_DAY.addTenant())) {
+                    try (PreparedStatement ps = c.prepareStatement(refile.replace("?1", "?"))) {
+                        ps.setString(1, ReportFixture.TENANT);
+                        ps.executeUpdate();
+                    }
+                }
+                assertThat(count(s, "select count(*) from ((" + TOUCH_KEPT + " except " + TOUCH_FROM_LINES
+                        + ") union all (" + TOUCH_FROM_LINES + " except " + TOUCH_KEPT + ")) d")).isZero();
+                assertThat(compareTouchFigures(c, "America/New_York")).isGreaterThan(100);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** {@link #compareFigures} on the touch date over ranges that cut sets' rows, and in several periods. */
+    private static int compareTouchFigures(Connection c, String zone) throws Exception {
+        int compared = 0;
+        for (LocalDate[] range : new LocalDate[][] {{LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11)},
+                {LocalDate.of(2026, 1, 4), LocalDate.of(2026, 1, 8)},
+                {LocalDate.of(2026, 1, 8), LocalDate.of(2026, 1, 8)},
+                {LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 31)}}) {
+            compared += compareFigures(c, zone, true, range[0], range[1]);
+        }
+        return compared;
+    }
+
+    /**
+     * Compares every view statement with its reference from the lines over the fixture's tenant from..to, for every
+     * grouping, filter, model choice and base currency; the number of rows compared.
+     */
+    private static int compareFigures(Connection c, String zone, boolean touchDate, LocalDate from, LocalDate to)
+            throws Exception {
         List<Grouping> groupings = List.of(Grouping.TOTAL, Grouping.CHANNEL, Grouping.CAMPAIGN, Grouping.MODEL_CHANNEL,
-                Grouping.period(Grain.DAY), Grouping.period(Grain.WEEK), new Grouping(true, false, false, null));
+                Grouping.period(Grain.DAY), Grouping.period(Grain.WEEK), Grouping.period(Grain.MONTH),
+                new Grouping(true, false, false, null), new Grouping(false, true, false, Grain.WEEK));
         List<List<String>> models = List.of(List.of("last_touch"), List.of("linear"),
                 List.of("last_touch", "linear"));
-        String[][] filters = {{null, null}, {"paid_search", null}, {null, "brand"}, {"paid_social", "retarget"}};
+        String[][] filters = {{null, null}, {"paid_search", null}, {null, "brand"}, {"paid_social", "retarget"},
+                {"email", null}};
         int compared = 0;
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            for (String base : Arrays.asList("GBP", "EUR", null)) {
-                for (List<String> model : models) {
-                    for (String[] filter : filters) {
-                        ReportScope scope = scope(model, base, filter[0], filter[1]);
-                        for (Grouping grouping : groupings) {
-                            List<String> kept = rows(c, MetricSql.conversions(scope, grouping));
-                            assertThat(kept).as("%s %s %s %s", base, model, Arrays.toString(filter), grouping)
-                                    .isEqualTo(rows(c, MetricSql.conversionsFromLines(scope, grouping)));
-                            compared += kept.size();
-                        }
-                        assertThat(rows(c, MetricSql.creditsWithoutRate(scope)))
-                                .as("withoutRate %s %s %s", base, model, Arrays.toString(filter))
-                                .isEqualTo(rows(c, MetricSql.creditsWithoutRateFromLines(scope)));
+        for (String base : Arrays.asList("GBP", "EUR", null)) {
+            for (List<String> model : models) {
+                for (String[] filter : filters) {
+                    ReportScope scope = scope(zone, model, base, filter[0], filter[1], from, to, touchDate);
+                    for (Grouping grouping : groupings) {
+                        String as = String.format("%s %s %s %s %s..%s %s touch=%s", base, model,
+                                Arrays.toString(filter), grouping, from, to, zone, touchDate);
+                        List<String> kept = rows(c, MetricSql.conversions(scope, grouping));
+                        assertThat(kept).as(as)
+                                .isEqualTo(rows(c, MetricSql.conversionsFromLines(scope, grouping)));
+                        // As the service reads sums: none is 0 (a restated set can leave a kept row at 0).
+                        List<String> sums = sums(rows(c, MetricSql.credits(scope, grouping)));
+                        assertThat(sums).as("credits " + as)
+                                .isEqualTo(sums(rows(c, MetricSql.creditsFromLines(scope, grouping))));
+                        compared += kept.size() + sums.size();
                     }
+                    assertThat(rows(c, MetricSql.creditsWithoutRate(scope)))
+                            .as("withoutRate %s %s %s", base, model, Arrays.toString(filter))
+                            .isEqualTo(rows(c, MetricSql.creditsWithoutRateFromLines(scope)));
                 }
             }
         }
-        assertThat(compared).isGreaterThan(100);
+        return compared;
     }
 
-    private static ReportScope scope(List<String> models, String base, String channel, String campaign) {
-        ZoneId zone = ZoneId.of("Europe/London");
-        LocalDate from = LocalDate.of(2026, 1, 5);
-        LocalDate to = LocalDate.of(2026, 1, 11);
+    private static ReportScope scope(String zoneId, List<String> models, String base, String channel,
+                                     String campaign, LocalDate from, LocalDate to, boolean touchDate) {
+        ZoneId zone = ZoneId.of(zoneId);
         return new ReportScope(ReportFixture.TENANT, models, zone.getId(), base, from, to,
                 from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), channel, campaign,
-                false);
+                touchDate);
     }
 
     /** The statement's rows, each as its columns' text, sorted. */
@@ -164,9 +244,43 @@ class CreditConversionTest {
     /** A column's value as text; doubles read the same whether the driver took them as text or binary. */
     private static String text(ResultSet rs, int column) throws Exception {
         if (rs.getMetaData().getColumnType(column) == java.sql.Types.DOUBLE && rs.getObject(column) != null) {
-            return java.math.BigDecimal.valueOf(rs.getDouble(column)).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(rs.getDouble(column)).stripTrailingZeros().toPlainString();
         }
         return rs.getString(column);
+    }
+
+    /**
+     * Per set, (channel, campaign) and tenant-zone day of {@code lineTime}: the row's figures, worked out with
+     * subqueries instead of joins ({@code g}).
+     */
+    private static String setRows(String lineTime) {
+        return "(select s.tenant, s.model_id, s.conversion_id, l.channel, coalesce(l.campaign, '') as campaign,"
+                + " cast(timezone(coalesce(z.time_zone, 'UTC'), " + lineTime + ") as date) as day,"
+                + " s.conversion_time, s.currency, s.matched,"
+                + " count(*) filter (where l.base_credit_minor is not null or s.value_minor = 0) > 0 as based,"
+                + " cast(sum(case when l.base_credit_minor is null and s.value_minor <> 0 then l.credit_minor end)"
+                + " as numeric),"
+                + " (select p.touch_count from credit_set p where p.tenant = s.tenant"
+                + " and p.conversion_id = s.conversion_id and p.model_id = 'linear' and p.status <> 'withdrawn'),"
+                + " (select p.first_touch_time from credit_set p where p.tenant = s.tenant"
+                + " and p.conversion_id = s.conversion_id and p.model_id = 'linear' and p.status <> 'withdrawn')"
+                + " from credit_set s join credit_line l on l.tenant = s.tenant and l.conversion_id = s.conversion_id"
+                + " and l.model_id = s.model_id left join tenant_zone z on z.tenant = s.tenant"
+                + " where s.status <> 'withdrawn' group by s.tenant, s.model_id, s.conversion_id, l.channel,"
+                + " coalesce(l.campaign, ''), z.time_zone, s.conversion_time, s.currency, s.matched, s.value_minor,"
+                + " 6) g";
+    }
+
+    /** The rows with every figure (not the k_ group keys) as a number, none as 0. */
+    private static List<String> sums(List<String> rows) {
+        return rows.stream().map(row -> Arrays.stream(row.split(" ")).map(cell -> {
+            String[] named = cell.split("=", 2);
+            if (named[0].startsWith("k_")) {
+                return cell;
+            }
+            String value = "null".equals(named[1]) ? "0" : named[1];
+            return named[0] + "=" + new BigDecimal(value).stripTrailingZeros().toPlainString();
+        }).collect(Collectors.joining(" "))).sorted().toList();
     }
 
     private static String sameSet(String alias) {
@@ -176,6 +290,13 @@ class CreditConversionTest {
 
     private static String before(String alias) {
         return "(" + alias + ".channel, coalesce(" + alias + ".campaign, '')) < (g.channel, g.campaign)";
+    }
+
+    /** The day of the set's last line before row {@code g} (day, channel, campaign order) that meets {@code and}. */
+    private static String previous(String and) {
+        String day = TOUCH_DAY.replace("#", "o");
+        return "select max(" + day + ") from credit_line o where " + sameSet("o") + and + " and (" + day
+                + ", o.channel, coalesce(o.campaign, '')) < (g.day, g.channel, g.campaign)";
     }
 
     private static String based(String alias) {
