@@ -32,6 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,8 +43,8 @@ import java.util.stream.Stream;
  * Times reporting's metric views at the query layer: PostgreSQL from the launcher (fsync on), reporting's own
  * migrations, then a year of data made in the database — {@code --conversions} conversions (200,000) credited under
  * all nine models, a year of daily spend for 60 campaigns, touch counts, funnel stages — and each view's statements
- * (MetricSql, exactly what the service runs for it) timed end to end over JDBC. Prints p50/p95 per view; asserts
- * nothing.
+ * (MetricSql, exactly what the service runs for it) timed end to end over JDBC, in the service's stages with a stage's
+ * statements side by side on connections set up as the service's. Prints p50/p95 per view; asserts nothing.
  *
  * <p>Arguments: {@code --conversions N} (200000), {@code --runs N} (15), {@code --warmup N} (2).
  */
@@ -52,6 +55,8 @@ public final class ReportBench {
     private static final String TENANT = "bench";
     private static final String ZONE = "Europe/Berlin";
     private static final Pattern PARAM = Pattern.compile("\\?(\\d+)");
+    /** The most statements a view runs side by side (a metric view's inputs). */
+    private static final int STAGE_WIDTH = 5;
 
     private ReportBench() {
     }
@@ -79,54 +84,58 @@ public final class ReportBench {
                         count(c, "credit_day"), count(c, "credit_conversion"), count(c, "credit_touch_day"),
                         count(c, "credit_touch_conversion"), count(c, "spend_day"),
                         count(c, "touch_day"), loadSeconds);
-                try (java.sql.Statement session = c.createStatement()) {
-                    // As the service's sessions are set (reporting-service application.properties).
-                    session.execute("set max_parallel_workers_per_gather = 0");
-                }
                 System.out.printf(Locale.ROOT, "%-44s %9s %9s %9s%n", "view (12 months unless named)", "p50 ms",
                         "p95 ms", "rows");
-                for (Map.Entry<String, List<Statement>> view : views().entrySet()) {
-                    time(c, view.getKey(), view.getValue(), warmup, runs);
+                List<Connection> connections = new ArrayList<>();
+                ExecutorService pool = Executors.newFixedThreadPool(STAGE_WIDTH);
+                try {
+                    for (int i = 0; i < STAGE_WIDTH; i++) {
+                        connections.add(session(db));
+                    }
+                    for (Map.Entry<String, List<List<Statement>>> view : views().entrySet()) {
+                        time(connections, pool, view.getKey(), view.getValue(), warmup, runs);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                    for (Connection connection : connections) {
+                        connection.close();
+                    }
                 }
             }
         }
     }
 
-    /** Each view's statements, as MetricReportService runs them. */
-    private static Map<String, List<Statement>> views() {
+    /**
+     * Each view's statements, as MetricReportService runs them: in stages one after the other, the statements of a
+     * stage side by side (each on a connection of its own).
+     */
+    private static Map<String, List<List<Statement>>> views() {
         ReportScope year = scope(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), List.of("last_touch"), false);
         ReportScope month = scope(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30), List.of("last_touch"), false);
         ReportScope byTouch = scope(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), List.of("last_touch"), true);
         ReportScope yearBefore = scope(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), List.of("last_touch"),
                 false);
         ReportScope allModels = scope(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), MODELS, false);
-        Map<String, List<Statement>> views = new LinkedHashMap<>();
+        Map<String, List<List<Statement>>> views = new LinkedHashMap<>();
         views.put("channels", metricView(year, Grouping.CHANNEL));
         views.put("channels, one month", metricView(month, Grouping.CHANNEL));
         views.put("channels, dateBasis=touch", metricView(byTouch, Grouping.CHANNEL));
         views.put("campaigns", metricView(year, Grouping.CAMPAIGN));
         views.put("over-time, grain=week", metricView(year, Grouping.period(Grain.WEEK)));
         views.put("over-time, grain=day", metricView(year, Grouping.period(Grain.DAY)));
-        List<Statement> yoy = new ArrayList<>(inputs(year, Grouping.period(Grain.MONTH)));
-        yoy.addAll(inputs(yearBefore, Grouping.period(Grain.MONTH)));
-        yoy.add(MetricSql.creditsWithoutRate(year));
-        yoy.add(MetricSql.spendWithoutRate(year));
-        views.put("year-over-year, grain=month", yoy);
-        views.put("model-comparison (9 models)", List.of(MetricSql.credits(allModels, Grouping.MODEL_CHANNEL),
-                MetricSql.creditsWithoutRate(year)));
-        views.put("funnel", List.of(MetricSql.funnel(year)));
-        views.put("data-quality", List.of(MetricSql.credits(year, Grouping.CAMPAIGN),
-                MetricSql.spend(year, Grouping.CAMPAIGN), MetricSql.touches(year, Grouping.CHANNEL),
-                MetricSql.unknownUtmValues(year, 100), MetricSql.creditsWithoutRate(year),
-                MetricSql.spendWithoutRate(year)));
+        views.put("year-over-year, grain=month", List.of(inputs(year, Grouping.period(Grain.MONTH)),
+                inputs(yearBefore, Grouping.period(Grain.MONTH)), withoutRate(year)));
+        views.put("model-comparison (9 models)", List.of(List.of(MetricSql.credits(allModels, Grouping.MODEL_CHANNEL)),
+                List.of(MetricSql.creditsWithoutRate(year))));
+        views.put("funnel", List.of(List.of(MetricSql.funnel(year))));
+        views.put("data-quality", List.of(List.of(MetricSql.credits(year, Grouping.CAMPAIGN)),
+                List.of(MetricSql.spend(year, Grouping.CAMPAIGN)), List.of(MetricSql.touches(year, Grouping.CHANNEL)),
+                List.of(MetricSql.unknownUtmValues(year, 100)), withoutRate(year)));
         return views;
     }
 
-    private static List<Statement> metricView(ReportScope scope, Grouping grouping) {
-        List<Statement> statements = new ArrayList<>(inputs(scope, grouping));
-        statements.add(MetricSql.creditsWithoutRate(scope));
-        statements.add(MetricSql.spendWithoutRate(scope));
-        return statements;
+    private static List<List<Statement>> metricView(ReportScope scope, Grouping grouping) {
+        return List.of(inputs(scope, grouping), withoutRate(scope));
     }
 
     private static List<Statement> inputs(ReportScope scope, Grouping grouping) {
@@ -135,21 +144,33 @@ public final class ReportBench {
                 MetricSql.touches(scope, grouping));
     }
 
+    private static List<Statement> withoutRate(ReportScope scope) {
+        return List.of(MetricSql.creditsWithoutRate(scope), MetricSql.spendWithoutRate(scope));
+    }
+
     private static ReportScope scope(LocalDate from, LocalDate to, List<String> models, boolean touchDate) {
         ZoneId zone = ZoneId.of(ZONE);
         return new ReportScope(TENANT, models, ZONE, "EUR", from, to, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), null, null, touchDate);
     }
 
-    private static void time(Connection c, String name, List<Statement> statements, int warmup, int runs)
-            throws SQLException {
+    private static void time(List<Connection> connections, ExecutorService pool, String name,
+                             List<List<Statement>> stages, int warmup, int runs) throws Exception {
         Latencies latencies = new Latencies(runs);
         long rows = 0;
         for (int run = -warmup; run < runs; run++) {
             long start = System.nanoTime();
             rows = 0;
-            for (Statement statement : statements) {
-                rows += execute(c, statement);
+            for (List<Statement> stage : stages) {
+                List<Future<Long>> running = new ArrayList<>();
+                for (int i = 0; i < stage.size(); i++) {
+                    Connection c = connections.get(i);
+                    Statement statement = stage.get(i);
+                    running.add(pool.submit(() -> execute(c, statement)));
+                }
+                for (Future<Long> done : running) {
+                    rows += done.get();
+                }
             }
             if (run >= 0) {
                 latencies.add(System.nanoTime() - start);
@@ -157,6 +178,15 @@ public final class ReportBench {
         }
         System.out.printf(Locale.ROOT, "%-44s %9.1f %9.1f %9d%n", name, latencies.percentileMillis(50),
                 latencies.percentileMillis(95), rows);
+    }
+
+    /** A connection set up as the service's sessions are (reporting-service application.properties). */
+    private static Connection session(DatabaseCoordinates db) throws SQLException {
+        Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("set max_parallel_workers_per_gather = 0");
+        }
+        return c;
     }
 
     /** Runs one statement over JDBC, its ?n parameters bound by position, and reads every row. */
