@@ -320,8 +320,8 @@ public final class ReportBench {
                 + " cross join generate_series(0, 19) v",
             // The daily credit sums and conversion rows the service keeps at intake, by conversion and by touch day,
             // filed as its statements file them.
-            CreditDaySql.ADD_TENANT.replace("?1", "'bench'"),
-            CreditConversionSql.ADD_TENANT.replace("?1", "'bench'"),
+            CreditDaySql.CONVERSION_DAY.addTenant().replace("?1", "'bench'"),
+            CreditConversionSql.CONVERSION_DAY.addTenant().replace("?1", "'bench'"),
             CreditDaySql.TOUCH_DAY.addTenant().replace("?1", "'bench'"),
             CreditConversionSql.TOUCH_DAY.addTenant().replace("?1", "'bench'"),
             "analyze",

@@ -12,7 +12,11 @@ package io.closeloop.reporting.repository;
  */
 public final class CreditConversionSql {
 
-    /** The statements of one table. */
+    /**
+     * The statements of one table: forget a set's rows (?1 tenant, ?2 conversion, ?3 model) before {@code addSet}
+     * files its new version; copy the conversion's (?2) linear set, or its absence, onto its rows under every model
+     * (?1 tenant); forget a tenant's rows (?1) before {@code addTenant} files them again in its current zone.
+     */
     public record Statements(String deleteSet, String addSet, String refilePath, String clearTenant,
                              String addTenant) {
 
@@ -59,17 +63,6 @@ public final class CreditConversionSql {
             "prev_in_set, prev_in_channel, prev_based_in_set, prev_based_in_channel",
             before("") + ", " + before(", r.channel") + ", case when r.based then " + before(", r.based")
                     + " end, case when r.based then " + before(", r.channel, r.based") + " end");
-
-    /** Forgets a set's rows (?1 tenant, ?2 conversion, ?3 model), before {@link #ADD_SET} files its new version. */
-    public static final String DELETE_SET = CONVERSION_DAY.deleteSet();
-    /** Files the stored set (?1 tenant, ?2 conversion, ?3 model). */
-    public static final String ADD_SET = CONVERSION_DAY.addSet();
-    /** Copies the conversion's (?2) linear set, or its absence, onto its rows under every model (?1 tenant). */
-    public static final String REFILE_PATH = CONVERSION_DAY.refilePath();
-    /** Forgets a tenant's rows (?1), before {@link #ADD_TENANT} files them again in its current zone. */
-    public static final String CLEAR_TENANT = CONVERSION_DAY.clearTenant();
-    /** Files every stored set of a tenant (?1). */
-    public static final String ADD_TENANT = CONVERSION_DAY.addTenant();
 
     private CreditConversionSql() {
     }

@@ -14,7 +14,12 @@ public final class CreditDaySql {
             + " left join tenant_zone z on z.tenant = s.tenant where s.status <> 'withdrawn' and s.tenant = ?1";
     private static final String GROUP = " group by 1, 2, 3, 4, 5, 6, 7";
 
-    /** The statements of one table, filed by the tenant-zone day of the time {@code lineTime} gives. */
+    /**
+     * The statements of one table, filed by the tenant-zone day of the time {@code lineTime} gives: add the stored set
+     * (?1 tenant, ?2 conversion, ?3 model); subtract it when a higher version (?4) replaces it; add or subtract every
+     * stored set of a conversion (?1, ?2); forget a tenant's days (?1) before {@code addTenant} files them again in
+     * its current zone.
+     */
     public record Statements(String addSet, String subtractReplacedSet, String addConversion,
                              String subtractConversion, String clearTenant, String addTenant) {
 
@@ -33,19 +38,6 @@ public final class CreditDaySql {
     /** {@code credit_touch_day}: each line on its touch's day, a line without a touch on its conversion's. */
     public static final Statements TOUCH_DAY = Statements.of("credit_touch_day",
             "coalesce(l.touch_time, s.conversion_time)");
-
-    /** Adds the stored set (?1 tenant, ?2 conversion, ?3 model). */
-    public static final String ADD_SET = CONVERSION_DAY.addSet();
-    /** Subtracts the stored set (?1 tenant, ?2 conversion, ?3 model) when a higher version (?4) replaces it. */
-    public static final String SUBTRACT_REPLACED_SET = CONVERSION_DAY.subtractReplacedSet();
-    /** Adds every stored set of a conversion (?1 tenant, ?2 conversion). */
-    public static final String ADD_CONVERSION = CONVERSION_DAY.addConversion();
-    /** Subtracts every stored set of a conversion (?1 tenant, ?2 conversion). */
-    public static final String SUBTRACT_CONVERSION = CONVERSION_DAY.subtractConversion();
-    /** Forgets a tenant's days (?1), before {@link #ADD_TENANT} files them again in its current zone. */
-    public static final String CLEAR_TENANT = CONVERSION_DAY.clearTenant();
-    /** Adds every stored set of a tenant (?1). */
-    public static final String ADD_TENANT = CONVERSION_DAY.addTenant();
 
     private CreditDaySql() {
     }

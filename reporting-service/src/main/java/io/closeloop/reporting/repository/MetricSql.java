@@ -30,10 +30,6 @@ public final class MetricSql {
     private MetricSql() {
     }
 
-    public static Statement credits(ReportScope scope, Grouping grouping) {
-        return creditDays(scope, grouping);
-    }
-
     /**
      * The line sums worked out from the stored lines: what {@code credit_day} and {@code credit_touch_day} must give
      * (the reference the views' statements are checked against).
@@ -65,7 +61,7 @@ public final class MetricSql {
      * touch date {@code credit_touch_day}): every figure there is constant within a row, so the base-amount rule
      * applies per row.
      */
-    private static Statement creditDays(ReportScope scope, Grouping grouping) {
+    public static Statement credits(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
         String keys = keptKeys("d", grouping);
         String base = "(case when d.amount_kind = 'b' then d.base_credit_minor when d.amount_kind = 'z' then 0"
@@ -89,10 +85,6 @@ public final class MetricSql {
         return sql.statement();
     }
 
-    public static Statement conversions(ReportScope scope, Grouping grouping) {
-        return conversionRows(scope, grouping);
-    }
-
     /**
      * The whole-conversion figures worked out from the stored lines and each conversion's linear set: what
      * {@code credit_conversion} and {@code credit_touch_conversion} must give.
@@ -114,12 +106,13 @@ public final class MetricSql {
     }
 
     /**
-     * The same figures on the conversion date, read from the rows kept at intake ({@code credit_conversion}): a
-     * conversion is in a group when one of its rows there has a line with a base amount, and the rows carry its
-     * linear set's path. When one set per conversion is in scope and each group takes whole sets or whole channels
-     * of a set, the set's first counted row in it stands for the conversion; otherwise rows are grouped per conversion.
+     * The same figures, read from the rows kept at intake ({@code credit_conversion}, on the touch date
+     * {@code credit_touch_conversion}): a conversion is in a group when one of its rows there has a line with a base
+     * amount, and the rows carry its linear set's path. When one set per conversion is in scope and each group takes
+     * whole sets or whole channels of a set, the set's first counted row in it stands for the conversion (see
+     * {@link #firstRow}); otherwise rows are grouped per conversion.
      */
-    private static Statement conversionRows(ReportScope scope, Grouping grouping) {
+    public static Statement conversions(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
         String keys = keptKeys("x", grouping);
         String currency = currency(scope);
