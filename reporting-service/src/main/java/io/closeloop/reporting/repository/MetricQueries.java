@@ -36,11 +36,21 @@ public class MetricQueries {
                 zero(decimal(row, "valued_conversions")), zero(decimal(row, "leads"))));
     }
 
-    /** Whole conversions per group: match flags, the linear set's path length and the time to convert. */
-    public Uni<List<MetricGroups.Conversions>> conversions(ReportScope scope, Grouping grouping) {
-        return run(MetricSql.conversions(scope, grouping), row -> new MetricGroups.Conversions(key(row, grouping),
+    /**
+     * Whole conversions per group: match flags, the linear set's path length and the time to convert;
+     * {@code wholeSpan} from {@link #wholeSpan}.
+     */
+    public Uni<List<MetricGroups.Conversions>> conversions(ReportScope scope, Grouping grouping, boolean wholeSpan) {
+        return run(MetricSql.conversions(scope, grouping, wholeSpan), row -> new MetricGroups.Conversions(
+                key(row, grouping),
                 longValue(row, "with_flag"), longValue(row, "matched"), longValue(row, "path_conversions"),
                 longValue(row, "path_touches"), doubleOrNull(row, "ttc_median"), doubleOrNull(row, "ttc_p90")));
+    }
+
+    /** Whether the scope's range holds every conversion-date row of its models (true when there are none). */
+    public Uni<Boolean> wholeSpan(ReportScope scope) {
+        return run(MetricSql.span(scope), row -> MetricSql.holds(scope, date(row.get("first_day")),
+                date(row.get("last_day")))).map(rows -> rows.get(0));
     }
 
     /** Credited amounts without a base amount, per original currency: conversions and amount in that currency. */

@@ -1,5 +1,6 @@
 package io.closeloop.reporting.repository;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -92,7 +93,7 @@ public final class MetricSql {
     public static Statement conversionsFromLines(ReportScope scope, Grouping grouping) {
         Sql sql = new Sql();
         String keys = creditKeys(scope, grouping);
-        sql.append(wholeConversions(grouping, "p"))
+        sql.append(wholeConversions(grouping, "p", hours("c", "p")))
                 .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
                 .append("s.conversion_id, s.matched, s.conversion_time").append(CREDITS_FROM);
         creditWhere(sql, scope);
@@ -113,27 +114,37 @@ public final class MetricSql {
      * {@link #firstRow}); otherwise rows are grouped per conversion.
      */
     public static Statement conversions(ReportScope scope, Grouping grouping) {
+        return conversions(scope, grouping, false);
+    }
+
+    /**
+     * {@link #conversions(ReportScope, Grouping)}, the rows of the total or of channels read in order of their hours
+     * when {@code wholeSpan}: the range holds every conversion-date row of the scope's model (see {@link #span}).
+     */
+    public static Statement conversions(ReportScope scope, Grouping grouping, boolean wholeSpan) {
         Sql sql = new Sql();
         String keys = keptKeys("x", grouping);
         String currency = currency(scope);
+        // The touch-date rows keep the two times; the conversion-date rows keep the hours between them.
+        String hours = (scope.touchDate() ? hours("x", "x") : "x.ttc_hours") + " as hours";
         String first = firstRow(sql, scope, grouping);
         if (first != null) {
-            sql.append(wholeConversions(grouping, "c")).append(" from (select ")
+            sql.append(wholeConversions(grouping, "c", "c.hours")).append(" from (select ")
                     .append(keys.isEmpty() ? "" : keys + ", ")
-                    .append("x.matched, x.conversion_time, x.path_touches as touch_count, x.first_touch_time");
+                    .append("x.matched, x.path_touches as touch_count, ").append(hours);
             conversionRowWhere(sql, scope);
-            sql.append(" and ").append(first.replace("#", currency)).append(") c");
+            sql.append(" and ").append(first.replace("#", currency)).append(hoursOrder(scope, grouping, wholeSpan))
+                    .append(") c");
             groupBy(sql, grouping);
             return sql.statement();
         }
-        sql.append(wholeConversions(grouping, "c"))
+        sql.append(wholeConversions(grouping, "c", "c.hours"))
                 .append(" from (select ").append(keys.isEmpty() ? "" : keys + ", ")
-                .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches as touch_count,"
-                        + " x.first_touch_time");
+                .append("x.conversion_id, x.matched, x.path_touches as touch_count, ").append(hours);
         conversionRowWhere(sql, scope);
         sql.append(" and (x.based or x.unbased_credit_minor is not null and x.currency = '").append(currency)
                 .append("') group by ").append(keys.isEmpty() ? "" : groupColumns(grouping) + ", ")
-                .append("x.conversion_id, x.matched, x.conversion_time, x.path_touches, x.first_touch_time) c");
+                .append("x.conversion_id, x.matched, x.path_touches, hours) c");
         groupBy(sql, grouping);
         return sql.statement();
     }
@@ -179,15 +190,52 @@ public final class MetricSql {
     }
 
     /**
-     * The whole-conversion figures over rows {@code c} (a conversion in a group) and {@code path} (where its linear
-     * set's touch count and first touch time are).
+     * Hours from the first touch of the conversion's linear set ({@code path}) to the conversion ({@code row}), in
+     * double precision: sorting numeric values for the percentiles cost a third of a view's time, and the figures are
+     * read as doubles and rounded to four places anyway. V75 keeps it as {@code credit_conversion.ttc_hours}.
      */
-    private static String wholeConversions(Grouping grouping, String path) {
+    private static String hours(String row, String path) {
+        return "date_part('epoch', " + row + ".conversion_time - " + path + ".first_touch_time) / 3600";
+    }
+
+    /**
+     * The first and last day of the scope's models' conversion-date rows, whatever the range (two reads at the ends of
+     * the day index).
+     */
+    public static Statement span(ReportScope scope) {
+        Sql sql = new Sql();
+        sql.append("select min(x.day) as first_day, max(x.day) as last_day from credit_conversion x where x.tenant = ")
+                .append(sql.param(scope.tenant())).append(" and x.model_id in (").append(models(scope)).append(")");
+        return sql.statement();
+    }
+
+    /** Whether the scope's range holds the days from {@code first} to {@code last} ({@link #span}; null: no rows). */
+    public static boolean holds(ReportScope scope, LocalDate first, LocalDate last) {
+        return first == null || !first.isBefore(scope.from()) && !last.isAfter(scope.to());
+    }
+
+    /**
+     * The ordering that lets the percentiles read their rows in order of hours from an index (V75): PostgreSQL's sort
+     * then finds its input sorted and takes one pass instead of sorting every time of the range. Only for the
+     * conversion date, groups of channels or the total, and a range that holds all the model's rows: then the index in
+     * hours order reads just the range's rows. Over part of the rows the planner would weigh reading them all in that
+     * order against sorting the range's rows itself, and misjudged it (a half-year's rows sorted on disk took longer
+     * than the unordered statement).
+     */
+    private static String hoursOrder(ReportScope scope, Grouping grouping, boolean wholeSpan) {
+        if (!wholeSpan || scope.touchDate() || grouping.grain() != null || grouping.campaign() || grouping.model()) {
+            return "";
+        }
+        return grouping.channel() ? " order by x.channel, x.ttc_hours" : " order by x.ttc_hours";
+    }
+
+    /**
+     * The whole-conversion figures over rows {@code c} (a conversion in a group), {@code path} (where its linear
+     * set's touch count is) and {@code hours} (from its linear set's first touch to the conversion, null without one).
+     */
+    private static String wholeConversions(Grouping grouping, String path, String hours) {
         String outer = groupColumns(grouping);
-        // In double precision: sorting numeric values for the percentiles cost a third of the view's time, and the
-        // figures are read as doubles and rounded to four places anyway.
-        String hours = "date_part('epoch', c.conversion_time - " + path + ".first_touch_time) / 3600";
-        String timed = " filter (where c.matched and " + path + ".first_touch_time is not null)";
+        String timed = " filter (where c.matched and " + hours + " is not null)";
         return "select " + (outer.isEmpty() ? "" : outer + ", ")
                 + "count(c.matched) as with_flag, count(*) filter (where c.matched) as matched,"
                 + " count(*) filter (where c.matched and " + path + ".touch_count > 0) as path_conversions,"

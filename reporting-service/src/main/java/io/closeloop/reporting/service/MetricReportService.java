@@ -92,11 +92,14 @@ public class MetricReportService {
                         MetricRows.report(view, request, scope, grouping, groups, rates, spendRates))));
     }
 
-    /** Every group's inputs, and the total's under {@link GroupKey#TOTAL}; the statements run side by side. */
+    /**
+     * Every group's inputs, and the total's under {@link GroupKey#TOTAL}; the statements run side by side once the
+     * tenant's span of days is known (it decides how the whole-conversion statements read their rows).
+     */
     private Uni<Map<GroupKey, MetricInputs>> inputs(ReportScope scope, Grouping grouping) {
-        return Uni.combine().all().unis(queries.credits(scope, grouping), queries.conversions(scope, grouping),
-                        queries.conversions(scope, Grouping.TOTAL), queries.spend(scope, grouping),
-                        queries.touches(scope, grouping)).asTuple()
+        return queries.wholeSpan(scope).chain(whole -> Uni.combine().all().unis(queries.credits(scope, grouping),
+                        queries.conversions(scope, grouping, whole), queries.conversions(scope, Grouping.TOTAL, whole),
+                        queries.spend(scope, grouping), queries.touches(scope, grouping)).asTuple())
                 .map(in -> MetricRows.inputs(in.getItem1(), in.getItem2(), in.getItem3(), in.getItem4(),
                         in.getItem5()));
     }

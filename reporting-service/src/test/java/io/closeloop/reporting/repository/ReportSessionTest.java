@@ -20,8 +20,15 @@ class ReportSessionTest {
 
     @Test
     void reportReadsRunWithoutParallelWorkers() {
-        String setting = pool.query("show max_parallel_workers_per_gather").execute().await().indefinitely()
-                .iterator().next().getString(0);
-        assertThat(setting).isEqualTo("0");
+        assertThat(setting("max_parallel_workers_per_gather")).isEqualTo("0");
+    }
+
+    @Test
+    void everyStatementIsPlannedForItsOwnRange() {
+        assertThat(setting("plan_cache_mode")).isEqualTo("force_custom_plan");
+    }
+
+    private String setting(String name) {
+        return pool.query("show " + name).execute().await().indefinitely().iterator().next().getString(0);
     }
 }

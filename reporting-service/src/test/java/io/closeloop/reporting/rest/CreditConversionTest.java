@@ -106,6 +106,35 @@ class CreditConversionTest {
         }
     }
 
+    /**
+     * A range holds the model's whole span of conversion-date rows exactly when it reaches from the first stored
+     * conversion's tenant-zone day to the last one's.
+     */
+    @Test
+    void aRangeHoldsTheSpanFromTheFirstToTheLastConversionDay() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+             ResultSet days = s.executeQuery("select min(cast(timezone(z.time_zone, s.conversion_time) as date)),"
+                     + " max(cast(timezone(z.time_zone, s.conversion_time) as date)) from credit_set s"
+                     + " join tenant_zone z on z.tenant = s.tenant where s.tenant = '" + ReportFixture.TENANT
+                     + "' and s.model_id = 'linear' and s.status <> 'withdrawn'")) {
+            days.next();
+            LocalDate first = days.getObject(1, LocalDate.class);
+            LocalDate last = days.getObject(2, LocalDate.class);
+            assertThat(first).isBefore(last);
+            ReportScope whole = scope(LONDON, List.of("linear"), "EUR", null, null, first, last, false);
+            assertThat(rows(c, MetricSql.span(whole)))
+                    .containsExactly("first_day=" + first + " last_day=" + last + " ");
+            assertThat(MetricSql.holds(whole, first, last)).isTrue();
+            assertThat(MetricSql.holds(scope(LONDON, List.of("linear"), "EUR", null, null, first.plusDays(1), last,
+                    false), first, last)).isFalse();
+            assertThat(MetricSql.holds(scope(LONDON, List.of("linear"), "EUR", null, null, first, last.minusDays(1),
+                    false), first, last)).isFalse();
+            ReportScope none = scope(LONDON, List.of("no_such_model"), "EUR", null, null, first, first, false);
+            assertThat(rows(c, MetricSql.span(none))).containsExactly("first_day=null last_day=null ");
+            assertThat(MetricSql.holds(none, null, null)).isTrue();
+        }
+    }
+
     /** On the touch date, with sets whose rows fall before, in and after the range, and in several periods. */
     @Test
     void touchRowsEqualTheStoredSets() throws Exception {
@@ -188,6 +217,8 @@ class CreditConversionTest {
                         List<String> kept = rows(c, MetricSql.conversions(scope, grouping));
                         assertThat(kept).as(as)
                                 .isEqualTo(rows(c, MetricSql.conversionsFromLines(scope, grouping)));
+                        assertThat(rows(c, MetricSql.conversions(scope, grouping, true))).as("in hours order " + as)
+                                .isEqualTo(kept);
                         // As the service reads sums: none is 0 (a restated set can leave a kept row at 0).
                         List<String> sums = sums(rows(c, MetricSql.credits(scope, grouping)));
                         assertThat(sums).as("credits " + as)
