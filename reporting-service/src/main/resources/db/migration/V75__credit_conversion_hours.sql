@@ -2,7 +2,8 @@
 -- to the conversion (null without one), so that the percentiles of a view whose range holds all of a model's rows
 -- can read them in that order from an index. PostgreSQL's sort checks whether its input is already in order and then
 -- takes a single pass instead of sorting some 200,000 values per statement (the largest cost of the 12-month views).
--- A generated column cannot drift from conversion_time and first_touch_time, which intake and a restated linear set keep as before.
+-- A generated column cannot drift from conversion_time and first_touch_time, which intake and a restated linear set
+-- keep as before.
 alter table credit_conversion add column ttc_hours float8
     generated always as (date_part('epoch', conversion_time - first_touch_time) / 3600) stored;
 
