@@ -194,7 +194,6 @@ public final class ReportBench {
         Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
         try (java.sql.Statement s = c.createStatement()) {
             s.execute("set max_parallel_workers_per_gather = 0");
-            s.execute("set plan_cache_mode = force_custom_plan");
         }
         return c;
     }

@@ -36,7 +36,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * per second from the first set published until reporting stored the last, and the time from the last set
  * published until reporting stored it (what a user waits after the last event). Asserts nothing.
  *
- * <p>Arguments: {@code --conversions N} (20000), {@code --restated N} (10000), {@code --service-heap} (512m).
+ * <p>Arguments: {@code --conversions N} (20000), {@code --restated N} (10000), {@code --service-heap} (512m),
+ * {@code --service-config key=value,...} (settings passed to the service).
  */
 public final class ReportIntakeBench {
 
@@ -68,6 +69,11 @@ public final class ReportIntakeBench {
             config.put("quarkus.log.level", "WARN");
             // No Keycloak here: the dashboard's browser login is off, the bearer API checks the bench's key.
             config.put("quarkus.oidc.web.tenant-enabled", "false");
+            for (String setting : options.getOrDefault("service-config", "").split(",")) {
+                if (setting.contains("=")) {
+                    config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+                }
+            }
             ServiceProcess service = new ServiceProcess("reporting-service", root.resolve("reporting-service"), config,
                     management, dir.resolve("logs").resolve("reporting-service.log"),
                     List.of("-Xms" + heap, "-Xmx" + heap));

@@ -77,7 +77,7 @@ public final class MetricSql {
                 .append(" sum(case when ").append(base).append(" is not null then d.valued_conversions end)"
                         + " as valued_conversions,")
                 .append(" sum(case when ").append(base).append(" is not null then d.lead_conversions end) as leads");
-        keptWhere(sql, "credit_day", "d", scope);
+        keptWhere(sql, "credit_day", "d", scope, "d.day");
         String columns = groupColumns(grouping);
         if (!columns.isEmpty()) {
             // A restated set can leave a row at zero lines: a group exists only while it has a line.
@@ -129,12 +129,14 @@ public final class MetricSql {
         String hours = (scope.touchDate() ? hours("x", "x") : "x.ttc_hours") + " as hours";
         String first = firstRow(sql, scope, grouping);
         if (first != null) {
+            String order = hoursOrder(scope, grouping, wholeSpan);
             sql.append(wholeConversions(grouping, "c", "c.hours")).append(" from (select ")
                     .append(keys.isEmpty() ? "" : keys + ", ")
                     .append("x.matched, x.path_touches as touch_count, ").append(hours);
-            conversionRowWhere(sql, scope);
-            sql.append(" and ").append(first.replace("#", currency)).append(hoursOrder(scope, grouping, wholeSpan))
-                    .append(") c");
+            // In hours order the range keeps out only rows stored since the span was read: "+ 0" keeps the planner
+            // from the day index, whose estimate for the range (from every tenant's days) could make it sort instead.
+            keptWhere(sql, "credit_conversion", "x", scope, order.isEmpty() ? "x.day" : "(x.day + 0)");
+            sql.append(" and ").append(first.replace("#", currency)).append(order).append(") c");
             groupBy(sql, grouping);
             return sql.statement();
         }
@@ -220,7 +222,7 @@ public final class MetricSql {
      * conversion date, groups of channels or the total, and a range that holds all the model's rows: then the index in
      * hours order reads just the range's rows. Over part of the rows the planner would weigh reading them all in that
      * order against sorting the range's rows itself, and misjudged it (a half-year's rows sorted on disk took longer
-     * than the unordered statement).
+     * than the unordered statement); so would a generic plan, which cannot see the range.
      */
     private static String hoursOrder(ReportScope scope, Grouping grouping, boolean wholeSpan) {
         if (!wholeSpan || scope.touchDate() || grouping.grain() != null || grouping.campaign() || grouping.model()) {
@@ -435,20 +437,20 @@ public final class MetricSql {
 
     /** The scope's rows of {@code credit_conversion}: its models, days in the tenant's zone, channel and campaign. */
     private static void conversionRowWhere(Sql sql, ReportScope scope) {
-        keptWhere(sql, "credit_conversion", "x", scope);
+        keptWhere(sql, "credit_conversion", "x", scope, "x.day");
     }
 
     /**
      * The scope's rows of a table kept per tenant-zone day ({@code credit_day}, {@code credit_conversion}; on the
-     * touch date their twins filed by the touch's day).
+     * touch date their twins filed by the touch's day); {@code day}: the expression of the row's day.
      */
-    private static void keptWhere(Sql sql, String table, String alias, ReportScope scope) {
+    private static void keptWhere(Sql sql, String table, String alias, ReportScope scope, String day) {
         String filed = scope.touchDate() ? table.replace("credit_", "credit_touch_") : table;
         sql.append(" from ").append(filed).append(" ").append(alias).append(" where ").append(alias)
                 .append(".tenant = ").append(sql.param(scope.tenant())).append(" and ").append(alias)
-                .append(".model_id in (").append(models(scope)).append(") and ").append(alias).append(".day >= ")
-                .append(sql.param(scope.from()))
-                .append(" and ").append(alias).append(".day <= ").append(sql.param(scope.to()));
+                .append(".model_id in (").append(models(scope)).append(") and ").append(day).append(" >= ")
+                .append(sql.param(scope.from())).append(" and ").append(day).append(" <= ")
+                .append(sql.param(scope.to()));
         if (scope.channel() != null) {
             sql.append(" and ").append(alias).append(".channel = ").append(sql.param(scope.channel()));
         }

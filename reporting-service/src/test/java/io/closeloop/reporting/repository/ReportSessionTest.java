@@ -23,11 +23,6 @@ class ReportSessionTest {
         assertThat(setting("max_parallel_workers_per_gather")).isEqualTo("0");
     }
 
-    @Test
-    void everyStatementIsPlannedForItsOwnRange() {
-        assertThat(setting("plan_cache_mode")).isEqualTo("force_custom_plan");
-    }
-
     private String setting(String name) {
         return pool.query("show " + name).execute().await().indefinitely().iterator().next().getString(0);
     }
