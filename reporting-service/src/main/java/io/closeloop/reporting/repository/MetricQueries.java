@@ -42,9 +42,9 @@ public class MetricQueries {
      */
     public Uni<List<MetricGroups.Conversions>> conversions(ReportScope scope, Grouping grouping, boolean wholeSpan) {
         return run(MetricSql.conversions(scope, grouping, wholeSpan), row -> new MetricGroups.Conversions(
-                key(row, grouping),
-                longValue(row, "with_flag"), longValue(row, "matched"), longValue(row, "path_conversions"),
-                longValue(row, "path_touches"), doubleOrNull(row, "ttc_median"), doubleOrNull(row, "ttc_p90")));
+                key(row, grouping), longValue(row, "with_flag"), longValue(row, "matched"),
+                longValue(row, "path_conversions"), longValue(row, "path_touches"), doubleOrNull(row, "ttc_median"),
+                doubleOrNull(row, "ttc_p90")));
     }
 
     /** Whether the scope's range holds every conversion-date row of its models (true when there are none). */
