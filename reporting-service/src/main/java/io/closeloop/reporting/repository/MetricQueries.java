@@ -47,8 +47,14 @@ public class MetricQueries {
                 doubleOrNull(row, "ttc_p90")));
     }
 
-    /** Whether the scope's range holds every conversion-date row of its models (true when there are none). */
+    /**
+     * Whether the scope's range holds every conversion-date row of its models (true when there are none); false
+     * without reading when no statement could use it.
+     */
     public Uni<Boolean> wholeSpan(ReportScope scope) {
+        if (!MetricSql.ordersByHours(scope)) {
+            return Uni.createFrom().item(false);
+        }
         return run(MetricSql.span(scope), row -> MetricSql.holds(scope, date(row.get("first_day")),
                 date(row.get("last_day")))).map(rows -> rows.get(0));
     }

@@ -111,15 +111,9 @@ public final class MetricSql {
      * {@code credit_touch_conversion}): a conversion is in a group when one of its rows there has a line with a base
      * amount, and the rows carry its linear set's path. When one set per conversion is in scope and each group takes
      * whole sets or whole channels of a set, the set's first counted row in it stands for the conversion (see
-     * {@link #firstRow}); otherwise rows are grouped per conversion.
-     */
-    public static Statement conversions(ReportScope scope, Grouping grouping) {
-        return conversions(scope, grouping, false);
-    }
-
-    /**
-     * {@link #conversions(ReportScope, Grouping)}, the rows of the total or of channels read in order of their hours
-     * when {@code wholeSpan}: the range holds every conversion-date row of the scope's model (see {@link #span}).
+     * {@link #firstRow}); otherwise rows are grouped per conversion. The rows of the total or of channels are read in
+     * order of their hours when {@code wholeSpan}: the range holds every conversion-date row of the scope's model (see
+     * {@link #span}).
      */
     public static Statement conversions(ReportScope scope, Grouping grouping, boolean wholeSpan) {
         Sql sql = new Sql();
@@ -211,6 +205,14 @@ public final class MetricSql {
         return sql.statement();
     }
 
+    /**
+     * Whether the scope's total or channels can be read in order of hours (when its range holds all the model's rows):
+     * one model, the conversion date, no campaign filter. Otherwise {@link #span} does not change any statement.
+     */
+    public static boolean ordersByHours(ReportScope scope) {
+        return scope.models().size() == 1 && !scope.touchDate() && scope.campaign() == null;
+    }
+
     /** Whether the scope's range holds the days from {@code first} to {@code last} ({@link #span}; null: no rows). */
     public static boolean holds(ReportScope scope, LocalDate first, LocalDate last) {
         return first == null || !first.isBefore(scope.from()) && !last.isAfter(scope.to());
@@ -225,7 +227,8 @@ public final class MetricSql {
      * than the unordered statement); so would a generic plan, which cannot see the range.
      */
     private static String hoursOrder(ReportScope scope, Grouping grouping, boolean wholeSpan) {
-        if (!wholeSpan || scope.touchDate() || grouping.grain() != null || grouping.campaign() || grouping.model()) {
+        if (!wholeSpan || !ordersByHours(scope) || grouping.grain() != null || grouping.campaign()
+                || grouping.model()) {
             return "";
         }
         return grouping.channel() ? " order by x.channel, x.ttc_hours" : " order by x.ttc_hours";

@@ -20,10 +20,8 @@ class ReportSessionTest {
 
     @Test
     void reportReadsRunWithoutParallelWorkers() {
-        assertThat(setting("max_parallel_workers_per_gather")).isEqualTo("0");
-    }
-
-    private String setting(String name) {
-        return pool.query("show " + name).execute().await().indefinitely().iterator().next().getString(0);
+        String setting = pool.query("show max_parallel_workers_per_gather").execute().await().indefinitely()
+                .iterator().next().getString(0);
+        assertThat(setting).isEqualTo("0");
     }
 }

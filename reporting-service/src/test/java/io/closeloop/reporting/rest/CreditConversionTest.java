@@ -214,7 +214,7 @@ class CreditConversionTest {
                     for (Grouping grouping : groupings) {
                         String as = String.format("%s %s %s %s %s..%s %s touch=%s", base, model,
                                 Arrays.toString(filter), grouping, from, to, zone, touchDate);
-                        List<String> kept = rows(c, MetricSql.conversions(scope, grouping));
+                        List<String> kept = rows(c, MetricSql.conversions(scope, grouping, false));
                         assertThat(kept).as(as)
                                 .isEqualTo(rows(c, MetricSql.conversionsFromLines(scope, grouping)));
                         assertThat(rows(c, MetricSql.conversions(scope, grouping, true))).as("in hours order " + as)
