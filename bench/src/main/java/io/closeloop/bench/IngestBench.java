@@ -40,7 +40,7 @@ public final class IngestBench {
         String heap = options.getOrDefault("service-heap", "512m");
         Path root = Path.of(options.getOrDefault("repo", ".")).toAbsolutePath().normalize();
         Path dir = root.resolve("bench/target/ingest-bench");
-        List<String> serviceConfig = List.of(options.getOrDefault("service-config", "").split(","));
+        String serviceConfig = options.getOrDefault("service-config", "");
 
         deleteTree(dir); // every run starts from empty topics and tables
         LauncherLogging.toFile(dir.resolve("logs").resolve("infrastructure.log"));
@@ -53,11 +53,7 @@ public final class IngestBench {
             config.put("quarkus.oidc.public-key", tokens.publicKey());
             config.put("quarkus.oidc.auth-server-url", "");
             config.put("quarkus.log.level", "WARN");
-            for (String setting : serviceConfig) {
-                if (setting.contains("=")) {
-                    config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-                }
-            }
+            putServiceConfig(config, serviceConfig);
             List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
             if (Boolean.parseBoolean(options.getOrDefault("jfr", "false"))) {
                 // A profile of the service for the whole run, written when it stops: jfr print --events ExecutionSample
@@ -145,6 +141,15 @@ public final class IngestBench {
             return String.format("%-62s %,9.0f events/s on the topic (%,.0f/s answered), %.1f s; batch p50 %.0f ms,"
                             + " p99 %.0f ms", what, perSecond(), events / (acceptedNanos / 1e9), publishedNanos / 1e9,
                     latencies.percentileMillis(50), latencies.percentileMillis(99));
+        }
+    }
+
+    /** Puts {@code --service-config}'s settings ({@code key=value,...}) into a service's configuration. */
+    static void putServiceConfig(Map<String, String> config, String settings) {
+        for (String setting : settings.split(",")) {
+            if (setting.contains("=")) {
+                config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
         }
     }
 

@@ -125,7 +125,8 @@ public final class ReportBench {
         views.put("over-time, grain=week", metricView(c, year, Grouping.period(Grain.WEEK)));
         views.put("over-time, grain=day", metricView(c, year, Grouping.period(Grain.DAY)));
         List<List<Statement>> yearOverYear = new ArrayList<>(metricView(c, year, Grouping.period(Grain.MONTH)));
-        yearOverYear.addAll(2, metricView(c, yearBefore, Grouping.period(Grain.MONTH)).subList(0, 2));
+        List<List<Statement>> before = metricView(c, yearBefore, Grouping.period(Grain.MONTH));
+        yearOverYear.addAll(yearOverYear.size() - 1, before.subList(0, before.size() - 1));
         views.put("year-over-year, grain=month", yearOverYear);
         views.put("model-comparison (9 models)", List.of(List.of(MetricSql.credits(allModels, Grouping.MODEL_CHANNEL)),
                 List.of(MetricSql.creditsWithoutRate(year))));
@@ -136,21 +137,24 @@ public final class ReportBench {
         return views;
     }
 
-    /** The span of days, the inputs, then withoutRate. */
+    /** The span of days (when it can change a statement), the inputs, then withoutRate. */
     private static List<List<Statement>> metricView(Connection c, ReportScope scope, Grouping grouping)
             throws SQLException {
-        Statement span = MetricSql.span(scope);
-        boolean whole;
-        try (PreparedStatement ps = c.prepareStatement(span.text().replaceAll("\\?\\d+", "?"))) {
-            ps.setObject(1, span.params()[0]);
-            try (ResultSet rs = ps.executeQuery()) {
+        List<List<Statement>> stages = new ArrayList<>();
+        boolean whole = false;
+        if (MetricSql.ordersByHours(scope)) {
+            Statement span = MetricSql.span(scope);
+            stages.add(List.of(span));
+            try (PreparedStatement ps = prepare(c, span); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 whole = MetricSql.holds(scope, rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class));
             }
         }
-        return List.of(List.of(span), List.of(MetricSql.credits(scope, grouping),
-                MetricSql.conversions(scope, grouping, whole), MetricSql.conversions(scope, Grouping.TOTAL, whole),
-                MetricSql.spend(scope, grouping), MetricSql.touches(scope, grouping)), withoutRate(scope));
+        stages.add(List.of(MetricSql.credits(scope, grouping), MetricSql.conversions(scope, grouping, whole),
+                MetricSql.conversions(scope, Grouping.TOTAL, whole), MetricSql.spend(scope, grouping),
+                MetricSql.touches(scope, grouping)));
+        stages.add(withoutRate(scope));
+        return stages;
     }
 
     private static List<Statement> withoutRate(ReportScope scope) {
@@ -198,20 +202,9 @@ public final class ReportBench {
         return c;
     }
 
-    /** Runs one statement over JDBC, its ?n parameters bound by position, and reads every row. */
+    /** Runs one statement over JDBC and reads every row. */
     private static long execute(Connection c, Statement statement) throws SQLException {
-        Matcher matcher = PARAM.matcher(statement.text());
-        List<Object> bound = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
-        while (matcher.find()) {
-            bound.add(statement.params()[Integer.parseInt(matcher.group(1)) - 1]);
-            matcher.appendReplacement(sql, "?");
-        }
-        matcher.appendTail(sql);
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < bound.size(); i++) {
-                ps.setObject(i + 1, bound.get(i));
-            }
+        try (PreparedStatement ps = prepare(c, statement)) {
             long rows = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
@@ -224,6 +217,23 @@ public final class ReportBench {
             }
             return rows;
         }
+    }
+
+    /** The statement prepared over JDBC, its ?n parameters bound by position. */
+    private static PreparedStatement prepare(Connection c, Statement statement) throws SQLException {
+        Matcher matcher = PARAM.matcher(statement.text());
+        List<Object> bound = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        while (matcher.find()) {
+            bound.add(statement.params()[Integer.parseInt(matcher.group(1)) - 1]);
+            matcher.appendReplacement(sql, "?");
+        }
+        matcher.appendTail(sql);
+        PreparedStatement ps = c.prepareStatement(sql.toString());
+        for (int i = 0; i < bound.size(); i++) {
+            ps.setObject(i + 1, bound.get(i));
+        }
+        return ps;
     }
 
     private static final String REPORTING_FIRST_MIGRATION = "db/migration/V1__credit_sets_and_tenant_zones.sql";

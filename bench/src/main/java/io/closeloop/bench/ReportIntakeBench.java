@@ -69,11 +69,7 @@ public final class ReportIntakeBench {
             config.put("quarkus.log.level", "WARN");
             // No Keycloak here: the dashboard's browser login is off, the bearer API checks the bench's key.
             config.put("quarkus.oidc.web.tenant-enabled", "false");
-            for (String setting : options.getOrDefault("service-config", "").split(",")) {
-                if (setting.contains("=")) {
-                    config.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-                }
-            }
+            IngestBench.putServiceConfig(config, options.getOrDefault("service-config", ""));
             ServiceProcess service = new ServiceProcess("reporting-service", root.resolve("reporting-service"), config,
                     management, dir.resolve("logs").resolve("reporting-service.log"),
                     List.of("-Xms" + heap, "-Xmx" + heap));
